@@ -1,0 +1,53 @@
+package io.tributary.adapter.jdbc;
+
+import io.tributary.adapter.spi.DomainSource;
+import io.tributary.adapter.spi.Health;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.apache.calcite.schema.Schema;
+import org.apache.commons.dbcp2.BasicDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** An opened JDBC domain: its published schema over a connection pool. */
+final class JdbcDomainSource implements DomainSource {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcDomainSource.class);
+  private static final int VALIDATION_SECONDS = 2;
+
+  private final String domain;
+  private final String store;
+  private final PublishedJdbcSchema schema;
+  private final BasicDataSource dataSource;
+
+  JdbcDomainSource(String domain, String store, PublishedJdbcSchema schema, BasicDataSource dataSource) {
+    this.domain = domain;
+    this.store = store;
+    this.schema = schema;
+    this.dataSource = dataSource;
+  }
+
+  @Override
+  public Schema schema() {
+    return schema;
+  }
+
+  @Override
+  public Health health() {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(VALIDATION_SECONDS)
+          ? Health.up(store + " answers")
+          : Health.down(store + " did not answer within " + VALIDATION_SECONDS + " s");
+    } catch (SQLException e) {
+      return Health.down(e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      dataSource.close();
+    } catch (SQLException e) {
+      LOG.warn("domain `{}`: closing connections to {} failed: {}", domain, store, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package io.tributary.adapter.spi;
+
+import org.apache.calcite.schema.Schema;
+
+/** An opened domain: its published tables, as Calcite sees them, and the state of its store. */
+public interface DomainSource extends AutoCloseable {
+
+  /**
+   * The domain's published tables, and nothing else of the store.
+   *
+   * <p>The gateway mounts this schema at the root of its namespace under the domain's name, so
+   * {@code <domain>.<table>} resolves to it; generated code may rely on that path. Tables should
+   * report {@link org.apache.calcite.schema.Statistic statistics} (row counts, keys) read from
+   * the store so the planner orders joins by real sizes.
+   */
+  Schema schema();
+
+  /** Asks the store whether it answers now; never throws. */
+  Health health();
+
+  /** Releases connections, consumers and threads. */
+  @Override
+  void close();
+}

@@ -1,0 +1,90 @@
+package io.tributary.gateway.config;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Checks what the YAML shape alone cannot: required fields, names, uniqueness, ranges. */
+final class ConfigValidator {
+  private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
+  /** The schema of the gateway's own system tables. */
+  static final String SYSTEM_SCHEMA = "tributary";
+
+  private final String file;
+  private final Set<String> adapterTypes;
+
+  ConfigValidator(String file, Set<String> adapterTypes) {
+    this.file = file;
+    this.adapterTypes = adapterTypes;
+  }
+
+  void validate(GatewayConfig config) {
+    ServerConfig server = config.gateway();
+    if (server.bind().isBlank()) {
+      fail("gateway.bind", "is empty; expected an address such as 127.0.0.1");
+    }
+    port("gateway.jdbc.port", server.jdbc().port());
+    if (config.domains().isEmpty()) {
+      fail("domains", "is missing or empty; expected a list of domains, each with name, owner, adapter, connection and tables");
+    }
+    Set<String> names = new HashSet<>();
+    List<DomainConfig> domains = config.domains();
+    for (int i = 0; i < domains.size(); i++) {
+      validate("domains[" + i + "]", domains.get(i), names);
+    }
+  }
+
+  private void validate(String at, DomainConfig domain, Set<String> names) {
+    identifier(at + ".name", domain.name());
+    if (domain.name().equals(SYSTEM_SCHEMA)) {
+      fail(at + ".name", "`" + SYSTEM_SCHEMA + "` is reserved for the gateway's system tables; choose another name");
+    }
+    if (!names.add(domain.name())) {
+      fail(at + ".name", "`" + domain.name() + "` is declared twice; domain names must be unique");
+    }
+    if (domain.owner() == null) {
+      fail(at + ".owner", "is missing; expected a mapping with team and contact");
+    }
+    required(at + ".owner.team", domain.owner().team());
+    required(at + ".owner.contact", domain.owner().contact());
+    required(at + ".adapter", domain.adapter());
+    if (!adapterTypes.contains(domain.adapter())) {
+      fail(at + ".adapter", "`" + domain.adapter() + "` is not a known adapter type; expected one of " + adapterTypes);
+    }
+    if (domain.tables().isEmpty()) {
+      fail(at + ".tables", "is missing or empty; expected the list of tables the domain publishes");
+    }
+    Set<String> tables = new HashSet<>();
+    for (int t = 0; t < domain.tables().size(); t++) {
+      String name = domain.tables().get(t).name();
+      identifier(at + ".tables[" + t + "].name", name);
+      if (!tables.add(name)) {
+        fail(at + ".tables[" + t + "].name", "`" + name + "` is published twice");
+      }
+    }
+  }
+
+  private void identifier(String path, String value) {
+    required(path, value);
+    if (!IDENTIFIER.matcher(value).matches()) {
+      fail(path, "`" + value + "` is not a valid name; expected lower-case letters, digits and _ , starting with a letter");
+    }
+  }
+
+  private void required(String path, String value) {
+    if (value == null || value.isBlank()) {
+      fail(path, "is missing; it is required");
+    }
+  }
+
+  private void port(String path, int port) {
+    if (port < 0 || port > 65535) {
+      fail(path, "is " + port + "; expected a TCP port from 0 to 65535 (0 picks a free one)");
+    }
+  }
+
+  private void fail(String path, String problem) {
+    throw new ConfigException(file, path, problem);
+  }
+}

@@ -1,0 +1,16 @@
+package io.tributary.gateway.config;
+
+import java.util.List;
+
+/**
+ * The whole of {@code tributary.yaml}, validated.
+ *
+ * @param gateway where the gateway listens
+ * @param domains the domains it serves
+ */
+public record GatewayConfig(ServerConfig gateway, List<DomainConfig> domains) {
+  public GatewayConfig {
+    gateway = gateway == null ? ServerConfig.defaults() : gateway;
+    domains = domains == null ? List.of() : List.copyOf(domains);
+  }
+}

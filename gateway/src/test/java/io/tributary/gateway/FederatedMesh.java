@@ -1,0 +1,116 @@
+package io.tributary.gateway;
+
+import io.tributary.adapter.spi.DomainAdapters;
+import io.tributary.gateway.config.ConfigLoader;
+import io.tributary.gateway.config.GatewayConfig;
+import io.tributary.testkit.DatabaseServer;
+import io.tributary.testkit.DatabaseServers;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+/**
+ * One gateway for the whole test run over real stores: domain `customers` in PostgreSQL, domain
+ * `orders` in MariaDB (with an unpublished table beside it), domain `archive` pointing at a
+ * PostgreSQL port nobody listens on, and a reference PostgreSQL database holding both tables.
+ */
+final class FederatedMesh {
+  static final String CRM_DB = "tributary_it_crm";
+  static final String SHOP_DB = "tributary_it_shop";
+  static final String REFERENCE_DB = "tributary_it_reference";
+
+  private static FederatedMesh instance;
+
+  private final Gateway gateway;
+
+  private FederatedMesh(Gateway gateway) {
+    this.gateway = gateway;
+  }
+
+  /** Started on first use; stopped when the test JVM exits, whatever the tests did. */
+  static synchronized FederatedMesh get() throws SQLException {
+    if (instance == null) {
+      instance = new FederatedMesh(start());
+      Runtime.getRuntime().addShutdownHook(new Thread(instance.gateway::close, "mesh-shutdown"));
+    }
+    return instance;
+  }
+
+  private static Gateway start() throws SQLException {
+    DatabaseServer postgres = DatabaseServers.postgres();
+    DatabaseServer mariadb = DatabaseServers.mariadb();
+    postgres.createDatabase(CRM_DB);
+    mariadb.createDatabase(SHOP_DB);
+    postgres.createDatabase(REFERENCE_DB);
+    try (Connection c = postgres.connect(CRM_DB)) {
+      ShopData.createCustomers(c);
+      execute(c, "CREATE TABLE customer_secrets (customer_id INT, secret VARCHAR(50))", "ANALYZE");
+    }
+    try (Connection c = mariadb.connect(SHOP_DB)) {
+      ShopData.createOrders(c);
+      execute(c, "CREATE TABLE payment_tokens (order_id INT, token VARCHAR(50))", "ANALYZE TABLE orders");
+    }
+    try (Connection c = postgres.connect(REFERENCE_DB)) {
+      ShopData.createCustomers(c);
+      ShopData.createOrders(c);
+    }
+    String yaml = """
+        gateway:
+          bind: 127.0.0.1
+          jdbc: {port: 0}
+        domains:
+          - name: customers
+            owner: {team: crm, contact: crm@example.com}
+            adapter: postgresql
+            connection: {url: "%s", user: "%s", password: "${CRM_PASSWORD}"}
+            tables: [customers]
+          - name: orders
+            owner: {team: checkout, contact: checkout@example.com}
+            adapter: mariadb
+            connection: {url: "%s", user: "%s", password: "%s"}
+            tables:
+              - orders
+              - name: order_history
+                source: orders
+          - name: archive
+            owner: {team: finance, contact: finance@example.com}
+            adapter: postgresql
+            connection: {url: "jdbc:postgresql://127.0.0.1:1/archive", user: nobody}
+            tables: [invoices]
+        """.formatted(postgres.jdbcUrl(CRM_DB), postgres.user(), mariadb.jdbcUrl(SHOP_DB), mariadb.user(),
+        mariadb.password());
+    DomainAdapters adapters = DomainAdapters.discover();
+    Map<String, String> env = Map.of("CRM_PASSWORD", postgres.password());
+    GatewayConfig config = new ConfigLoader(env::get, adapters.types()).parse("mesh.yaml", yaml);
+    return Gateway.start(config, "mesh.yaml", adapters);
+  }
+
+  private static void execute(Connection c, String... statements) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    }
+  }
+
+  /** A connection through the Tributary JDBC driver, as an analyst's tool would open it. */
+  Connection connect() throws SQLException {
+    return DriverManager.getConnection("jdbc:tributary://127.0.0.1:" + gateway.jdbcPort());
+  }
+
+  /** A direct connection to the reference database that holds both domains' tables. */
+  static Connection reference() throws SQLException {
+    return DatabaseServers.postgres().connect(REFERENCE_DB);
+  }
+
+  /** A direct connection to the PostgreSQL store of the `customers` domain. */
+  static Connection crmStore() throws SQLException {
+    return DatabaseServers.postgres().connect(CRM_DB);
+  }
+
+  Gateway gateway() {
+    return gateway;
+  }
+}
