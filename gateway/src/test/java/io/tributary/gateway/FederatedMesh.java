@@ -60,6 +60,7 @@ final class FederatedMesh {
         gateway:
           bind: 127.0.0.1
           jdbc: {port: 0}
+          flight: {port: 0}
         domains:
           - name: customers
             owner: {team: crm, contact: crm@example.com}

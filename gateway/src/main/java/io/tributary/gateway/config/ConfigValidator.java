@@ -3,6 +3,7 @@ package io.tributary.gateway.config;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** Checks what the YAML shape alone cannot: required fields, names, uniqueness, ranges. */
@@ -16,7 +17,7 @@ final class ConfigValidator {
 
   ConfigValidator(String file, Set<String> adapterTypes) {
     this.file = file;
-    this.adapterTypes = adapterTypes;
+    this.adapterTypes = new TreeSet<>(adapterTypes);
   }
 
   void validate(GatewayConfig config) {
@@ -25,6 +26,7 @@ final class ConfigValidator {
       fail("gateway.bind", "is empty; expected an address such as 127.0.0.1");
     }
     port("gateway.jdbc.port", server.jdbc().port());
+    port("gateway.flight.port", server.flight().port());
     if (config.domains().isEmpty()) {
       fail("domains", "is missing or empty; expected a list of domains, each with name, owner, adapter, connection and tables");
     }
