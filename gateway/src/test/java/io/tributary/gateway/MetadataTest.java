@@ -60,6 +60,19 @@ class MetadataTest {
   }
 
   @Test
+  void columnsOfEveryDomainAreListedWhileOneStoreIsDown() throws SQLException {
+    List<String> tables = new ArrayList<>();
+    try (ResultSet rs = gateway.getMetaData().getColumns(null, null, "%", "%")) {
+      while (rs.next()) {
+        tables.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME"));
+      }
+    }
+
+    assertTrue(tables.contains("customers.customers") && tables.contains("orders.orders"), tables.toString());
+    assertTrue(tables.stream().noneMatch(t -> t.startsWith("archive.")), "the down store's table has no columns to list");
+  }
+
+  @Test
   void columnsCarryTheStoresTypes() throws SQLException {
     Map<String, String> customers = columns("customers", "customers");
     Map<String, String> orders = columns("orders", "orders");

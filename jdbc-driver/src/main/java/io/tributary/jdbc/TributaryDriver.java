@@ -15,7 +15,8 @@ import org.apache.calcite.avatica.remote.Service;
  * <p>A thin layer over Avatica's remote driver: the URL becomes Avatica's remote settings
  * ({@code url=http://host:port;serialization=protobuf} plus the URL's properties), while the
  * connection keeps the Tributary URL the user gave. Avatica's client-side load balancing is not
- * offered: a load balancer in front of the gateways plays that part.
+ * offered: a load balancer in front of the gateways plays that part. Errors the gateway answers
+ * with keep its message, SQLSTATE and code (see {@link TributaryConnection}).
  */
 public class TributaryDriver extends Driver {
 
@@ -42,7 +43,7 @@ public class TributaryDriver extends Driver {
     }
     TributaryUrl target = TributaryUrl.parse(url);
     Properties settings = target.toAvaticaSettings(info);
-    AvaticaConnection connection = factory.newConnection(this, factory, url, settings);
+    AvaticaConnection connection = new TributaryConnection(this, factory, url, settings);
     handler.onConnectionInit(connection);
     try {
       connection.getService().apply(new Service.OpenConnectionRequest(connection.id,

@@ -3,6 +3,7 @@ package io.tributary.jdbc;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,15 +15,23 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.Driver;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import org.apache.calcite.avatica.AvaticaSeverity;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
+import org.apache.calcite.avatica.proto.Requests;
+import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.LocalService;
+import org.apache.calcite.avatica.remote.TypedValue;
 import org.apache.calcite.avatica.server.HttpServer;
 import org.apache.calcite.avatica.server.ServerCustomizer;
 import org.eclipse.jetty.server.Server;
@@ -99,13 +108,7 @@ class ShadedJarIT {
 
   @Test
   void queryRunsThroughTheShadedJarAgainstALiveAvaticaServer() throws Exception {
-    HttpServer server = new HttpServer.Builder<Server>()
-        .withHandler(new LocalService(new JdbcMeta("jdbc:h2:mem:shaded_it")),
-            org.apache.calcite.avatica.remote.Driver.Serialization.PROTOBUF)
-        .withPort(0)
-        .withServerCustomizers(List.<ServerCustomizer<Server>>of(ShadedJarIT::bindLoopback), Server.class)
-        .build();
-    server.start();
+    HttpServer server = startServer(new JdbcMeta("jdbc:h2:mem:shaded_it"));
     String url = "jdbc:tributary://127.0.0.1:" + server.getPort() + ";user=alice";
     try (Connection connection = isolatedDriver().connect(url, new Properties());
          Statement statement = connection.createStatement();
@@ -126,6 +129,210 @@ class ShadedJarIT {
     } finally {
       server.stop();
     }
+  }
+
+  @Test
+  void failedPrepareCarriesTheServersMessageStateAndCode() throws Exception {
+    try (RefusingGateway gateway = new RefusingGateway()) {
+      SQLException e = assertThrows(SQLException.class,
+          () -> gateway.connection.prepareStatement("SELECT * FROM orders.ordrs"));
+
+      assertIsTheServersError(e, RefusingMeta.MISSING_TABLE, "42P01", 4201);
+    }
+  }
+
+  @Test
+  void failedStatementQueryCarriesTheServersMessageAndTheConnectionStillAnswers() throws Exception {
+    try (RefusingGateway gateway = new RefusingGateway();
+         Statement statement = gateway.connection.createStatement()) {
+      SQLException e = assertThrows(SQLException.class,
+          () -> statement.executeQuery("SELECT * FROM orders.ordrs"));
+
+      assertIsTheServersError(e, RefusingMeta.MISSING_TABLE, "42P01", 4201);
+      try (ResultSet rows = statement.executeQuery("SELECT 1")) {
+        assertTrue(rows.next());
+        assertEquals(1, rows.getInt(1));
+      }
+    }
+  }
+
+  @Test
+  void failedStatementExecuteCarriesTheServersMessage() throws Exception {
+    try (RefusingGateway gateway = new RefusingGateway();
+         Statement statement = gateway.connection.createStatement()) {
+      SQLException e = assertThrows(SQLException.class,
+          () -> statement.execute("SELECT * FROM orders.ordrs"));
+
+      assertIsTheServersError(e, RefusingMeta.MISSING_TABLE, "42P01", 4201);
+    }
+  }
+
+  @Test
+  void failedPreparedQueryCarriesTheServersMessageStateAndCode() throws Exception {
+    try (RefusingGateway gateway = new RefusingGateway();
+         PreparedStatement statement = gateway.connection.prepareStatement("SELECT CAST(? AS VARCHAR)")) {
+      statement.setString(1, "ordrs");
+
+      SQLException e = assertThrows(SQLException.class, statement::executeQuery);
+
+      assertIsTheServersError(e, RefusingMeta.MISSING_TABLE, "42P01", 4201);
+    }
+  }
+
+  @Test
+  void failedBatchesCarryTheServersMessage() throws Exception {
+    try (RefusingGateway gateway = new RefusingGateway();
+         Statement statement = gateway.connection.createStatement();
+         PreparedStatement prepared = gateway.connection.prepareStatement("SELECT CAST(? AS VARCHAR)")) {
+      statement.addBatch("DELETE FROM orders.orders");
+      prepared.setString(1, "a");
+      prepared.addBatch();
+
+      SQLException fromStatement = assertThrows(SQLException.class, statement::executeBatch);
+      SQLException fromPrepared = assertThrows(SQLException.class, prepared::executeBatch);
+
+      assertIsTheServersError(fromStatement, RefusingMeta.READ_ONLY, "25006", 2506);
+      assertIsTheServersError(fromPrepared, RefusingMeta.READ_ONLY, "25006", 2506);
+    }
+  }
+
+  @Test
+  void failedFetchOfALaterFrameCarriesTheServersMessage() throws Exception {
+    try (RefusingGateway gateway = new RefusingGateway();
+         PreparedStatement statement = gateway.connection.prepareStatement(
+             "SELECT X FROM SYSTEM_RANGE(1, 5)")) {
+      statement.setFetchSize(2);
+      try (ResultSet rows = statement.executeQuery()) {
+        assertTrue(rows.next(), "the first frame arrives");
+
+        // Avatica fetches the next frame ahead, while the first frame's last row is read.
+        SQLException e = assertThrows(SQLException.class, () -> {
+          while (rows.next()) {
+            // read on until the fetch fails
+          }
+        });
+
+        assertIsTheServersError(e, RefusingMeta.DOMAIN_GONE, "08006", 8006);
+      }
+    }
+  }
+
+  @Test
+  void failedMetadataCallCarriesTheServersMessage() throws Exception {
+    try (RefusingGateway gateway = new RefusingGateway()) {
+      DatabaseMetaData metaData = gateway.connection.getMetaData();
+
+      SQLException e = assertThrows(SQLException.class, () -> metaData.getTables(null, "orders", "%", null));
+
+      assertIsTheServersError(e, RefusingMeta.MISSING_TABLE, "42P01", 4201);
+    }
+  }
+
+  private static void assertIsTheServersError(SQLException e, String message, String sqlState, int code) {
+    assertAll(
+        () -> assertEquals(message, e.getMessage()),
+        () -> assertEquals(sqlState, e.getSQLState()),
+        () -> assertEquals(code, e.getErrorCode()),
+        () -> assertEquals("org.apache.calcite.avatica.AvaticaClientRuntimeException",
+            e.getCause() == null ? null : e.getCause().getClass().getName(), "the original error is the cause"));
+  }
+
+  /** A live server answering like the gateway, through the shaded driver. */
+  private static final class RefusingGateway implements AutoCloseable {
+    final HttpServer server;
+    final Connection connection;
+
+    RefusingGateway() throws Exception {
+      server = startServer(new RefusingMeta("jdbc:h2:mem:refusing_it"));
+      try {
+        connection = isolatedDriver().connect("jdbc:tributary://127.0.0.1:" + server.getPort(), new Properties());
+      } catch (Exception e) {
+        server.stop();
+        throw e;
+      }
+    }
+
+    @Override public void close() throws SQLException {
+      try {
+        connection.close();
+      } finally {
+        server.stop();
+      }
+    }
+  }
+
+  /**
+   * Refuses as the gateway does: an {@link AvaticaRuntimeException} with the message, code and
+   * SQLSTATE the user should see.
+   */
+  private static final class RefusingMeta extends JdbcMeta {
+    static final String MISSING_TABLE = "Table `ordrs` is not published by domain `orders` (owner: checkout); "
+        + "did you mean `orders`? Published tables: orders";
+    static final String DOMAIN_GONE = "domain `orders` became unreachable while the query ran";
+    static final String READ_ONLY = "the gateway is read-only: batches are refused";
+
+    RefusingMeta(String url) throws SQLException {
+      super(url);
+    }
+
+    private static AvaticaRuntimeException missingTable() {
+      return new AvaticaRuntimeException(MISSING_TABLE, 4201, "42P01", AvaticaSeverity.ERROR);
+    }
+
+    @Override public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
+      if (sql.contains("ordrs")) {
+        throw missingTable();
+      }
+      return super.prepare(ch, sql, maxRowCount);
+    }
+
+    @Override public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
+        int maxRowsInFirstFrame, PrepareCallback callback) throws NoSuchStatementException {
+      if (sql.contains("ordrs")) {
+        throw missingTable();
+      }
+      return super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback);
+    }
+
+    @Override public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues,
+        int maxRowsInFirstFrame) throws NoSuchStatementException {
+      if (parameterValues.stream().anyMatch(v -> "ordrs".equals(v.value))) {
+        throw missingTable();
+      }
+      return super.execute(h, parameterValues, maxRowsInFirstFrame);
+    }
+
+    @Override public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount) {
+      throw new AvaticaRuntimeException(DOMAIN_GONE, 8006, "08006", AvaticaSeverity.ERROR);
+    }
+
+    private static AvaticaRuntimeException readOnly() {
+      return new AvaticaRuntimeException(READ_ONLY, 2506, "25006", AvaticaSeverity.ERROR);
+    }
+
+    @Override public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands) {
+      throw readOnly();
+    }
+
+    @Override public ExecuteBatchResult executeBatchProtobuf(StatementHandle h,
+        List<Requests.UpdateBatch> updateBatches) {
+      throw readOnly();
+    }
+
+    @Override public MetaResultSet getTables(ConnectionHandle ch, String catalog, Pat schemaPattern,
+        Pat tableNamePattern, List<String> typeList) {
+      throw missingTable();
+    }
+  }
+
+  private static HttpServer startServer(Meta meta) {
+    HttpServer server = new HttpServer.Builder<Server>()
+        .withHandler(new LocalService(meta), org.apache.calcite.avatica.remote.Driver.Serialization.PROTOBUF)
+        .withPort(0)
+        .withServerCustomizers(List.<ServerCustomizer<Server>>of(ShadedJarIT::bindLoopback), Server.class)
+        .build();
+    server.start();
+    return server;
   }
 
   private static Driver isolatedDriver() throws ReflectiveOperationException {

@@ -14,7 +14,9 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.lookup.LikePattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,8 @@ public final class Engine implements AutoCloseable {
   private final Catalog catalog;
   private final Map<String, DomainSource> sources;
   private final AbstractSchema systemSchema;
+  /** Adapters' status tables (e.g. tributary.topics), added beside the catalog's. */
+  private final Map<String, Table> statusTables;
   private final Namespace namespace;
   private final QueryErrors errors;
   private final Driver calcite = new Driver();
@@ -43,6 +47,7 @@ public final class Engine implements AutoCloseable {
     this.catalog = catalog;
     this.sources = Map.copyOf(sources);
     this.systemSchema = new CatalogSchema(catalog, this::health);
+    this.statusTables = StatusTables.of(this.sources, systemSchema.tables().getNames(LikePattern.any()));
     this.namespace = new Namespace(catalog, this.sources);
     this.errors = new QueryErrors(namespace);
   }
@@ -54,7 +59,8 @@ public final class Engine implements AutoCloseable {
     // Calcite's own "metadata" schema would show up beside the domains in every BI tool.
     root.unwrap(CalciteSchema.class).removeSubSchema("metadata");
     sources.forEach((domain, source) -> root.add(domain, source.schema()));
-    root.add(SYSTEM_SCHEMA, systemSchema);
+    SchemaPlus system = root.add(SYSTEM_SCHEMA, systemSchema);
+    statusTables.forEach(system::add);
     return connection;
   }
 
@@ -89,6 +95,7 @@ public final class Engine implements AutoCloseable {
     p.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
     p.setProperty(CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(), NullCollation.LOW.name());
     p.setProperty(CalciteConnectionProperty.TIME_ZONE.camelName(), "UTC");
+    p.setProperty(CalciteConnectionProperty.META_TABLE_FACTORY.camelName(), BrowsableTables.class.getName());
     return p;
   }
 }

@@ -6,6 +6,7 @@ import io.tributary.adapter.spi.DomainAdapters;
 import io.tributary.gateway.Gateway;
 import io.tributary.gateway.config.ConfigLoader;
 import io.tributary.gateway.config.DoorConfig;
+import io.tributary.gateway.config.FlightConfig;
 import io.tributary.gateway.config.GatewayConfig;
 import io.tributary.gateway.config.ServerConfig;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class DemoTest {
     DomainAdapters adapters = DomainAdapters.discover();
     GatewayConfig demo = new ConfigLoader(System::getenv, adapters.types()).load(Path.of("../conf/demo.yaml"));
     GatewayConfig onFreePorts = new GatewayConfig(
-        new ServerConfig("127.0.0.1", new DoorConfig(0), new DoorConfig(0)), demo.domains());
+        new ServerConfig("127.0.0.1", new DoorConfig(0), new FlightConfig(0)), demo.domains());
     DemoMesh.seed(onFreePorts);
 
     try (Gateway gateway = Gateway.start(onFreePorts, "conf/demo.yaml", adapters);

@@ -31,7 +31,7 @@ class ConfigLoaderTest {
   void fullFileMapsOntoRecordsWithDefaultsFilledIn() {
     GatewayConfig config = loader.parse("t.yaml", DOMAIN);
 
-    assertEquals(new ServerConfig("127.0.0.1", new DoorConfig(8765), new DoorConfig(32010)), config.gateway());
+    assertEquals(new ServerConfig("127.0.0.1", new DoorConfig(8765), new FlightConfig(32010)), config.gateway());
     DomainConfig domain = config.domains().get(0);
     assertEquals("s3cret", domain.connection().get("password"));
     assertEquals(new TableConfig("customers", null, Map.of()), domain.tables().get(0));
