@@ -6,8 +6,10 @@ import io.tributary.catalog.Catalog;
 import io.tributary.catalog.CatalogSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteConnection;
@@ -35,6 +37,7 @@ public final class Engine implements AutoCloseable {
   private final AbstractSchema systemSchema;
   /** Adapters' status tables (e.g. tributary.topics), added beside the catalog's. */
   private final Map<String, Table> statusTables;
+  private final QueryWarnings warnings = new QueryWarnings();
   private final Namespace namespace;
   private final QueryErrors errors;
   private final Driver calcite = new Driver();
@@ -47,7 +50,9 @@ public final class Engine implements AutoCloseable {
     this.catalog = catalog;
     this.sources = Map.copyOf(sources);
     this.systemSchema = new CatalogSchema(catalog, this::health);
-    this.statusTables = StatusTables.of(this.sources, systemSchema.tables().getNames(LikePattern.any()));
+    Set<String> reserved = new HashSet<>(systemSchema.tables().getNames(LikePattern.any()));
+    reserved.add(QueryWarnings.TABLE);
+    this.statusTables = StatusTables.of(this.sources, reserved);
     this.namespace = new Namespace(catalog, this.sources);
     this.errors = new QueryErrors(namespace);
   }
@@ -61,6 +66,8 @@ public final class Engine implements AutoCloseable {
     sources.forEach((domain, source) -> root.add(domain, source.schema()));
     SchemaPlus system = root.add(SYSTEM_SCHEMA, systemSchema);
     statusTables.forEach(system::add);
+    system.add(QueryWarnings.TABLE, warnings.table());
+    warnings.open(connection);
     return connection;
   }
 
@@ -69,6 +76,11 @@ public final class Engine implements AutoCloseable {
     QueryException error = errors.translate(failure, sql);
     LOG.debug("query failed: {} ({})", error.getMessage(), sql, failure);
     return error;
+  }
+
+  /** Where doors report what statements run, so degraded answers carry warnings. */
+  public QueryWarnings warnings() {
+    return warnings;
   }
 
   public Catalog catalog() {

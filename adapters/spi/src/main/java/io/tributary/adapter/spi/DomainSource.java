@@ -1,5 +1,6 @@
 package io.tributary.adapter.spi;
 
+import java.util.List;
 import org.apache.calcite.schema.Schema;
 
 /** An opened domain: its published tables, as Calcite sees them, and the state of its store. */
@@ -14,6 +15,14 @@ public interface DomainSource extends AutoCloseable {
    * the store so the planner orders joins by real sizes.
    */
   Schema schema();
+
+  /**
+   * Tables this source contributes to the {@code tributary} system schema, each unioned with the
+   * same-named tables of other domains; see {@link StatusTable}. None by default.
+   */
+  default List<StatusTable> statusTables() {
+    return List.of();
+  }
 
   /** Asks the store whether it answers now; never throws. */
   Health health();

@@ -33,7 +33,7 @@ final class GatewayMeta extends JdbcMeta {
   @Override
   public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
     try {
-      return super.prepare(ch, sql, maxRowCount);
+      return engine.warnings().prepared(session(ch.id), () -> super.prepare(ch, sql, maxRowCount), h -> h.id);
     } catch (RuntimeException e) {
       throw clientError(e, sql);
     }
@@ -43,7 +43,10 @@ final class GatewayMeta extends JdbcMeta {
   public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
       int maxRowsInFirstFrame, PrepareCallback callback) throws NoSuchStatementException {
     try {
-      return super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback);
+      ExecuteResult result = engine.warnings().prepared(session(h.connectionId),
+          () -> super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback), r -> h.id);
+      engine.warnings().executed(session(h.connectionId), h.id, sql);
+      return result;
     } catch (RuntimeException e) {
       throw clientError(e, sql);
     }
@@ -53,7 +56,9 @@ final class GatewayMeta extends JdbcMeta {
   public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
       throws NoSuchStatementException {
     try {
-      return super.execute(h, parameterValues, maxRowsInFirstFrame);
+      ExecuteResult result = super.execute(h, parameterValues, maxRowsInFirstFrame);
+      engine.warnings().executed(session(h.connectionId), h.id, sqlOf(h));
+      return result;
     } catch (RuntimeException e) {
       throw clientError(e, sqlOf(h));
     }
@@ -66,6 +71,21 @@ final class GatewayMeta extends JdbcMeta {
       return super.fetch(h, offset, fetchMaxRowCount);
     } catch (RuntimeException e) {
       throw clientError(e, sqlOf(h));
+    }
+  }
+
+  @Override
+  public void closeStatement(StatementHandle h) {
+    engine.warnings().closed(session(h.connectionId), h.id);
+    super.closeStatement(h);
+  }
+
+  /** The engine session behind a client connection, for its warnings. */
+  private Connection session(String connectionId) {
+    try {
+      return getConnection(connectionId);
+    } catch (SQLException e) {
+      throw new IllegalStateException("no session for connection " + connectionId, e);
     }
   }
 
