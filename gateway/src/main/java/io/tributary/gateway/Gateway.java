@@ -7,8 +7,10 @@ import io.tributary.catalog.Catalog;
 import io.tributary.gateway.config.ConfigException;
 import io.tributary.gateway.config.DomainConfig;
 import io.tributary.gateway.config.GatewayConfig;
+import io.tributary.gateway.door.flight.FlightDoor;
 import io.tributary.gateway.door.jdbc.JdbcDoor;
 import io.tributary.gateway.engine.Engine;
+import io.tributary.gateway.security.Authenticator;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +24,12 @@ public final class Gateway implements AutoCloseable {
 
   private final Engine engine;
   private final JdbcDoor jdbc;
+  private final FlightDoor flight;
 
-  private Gateway(Engine engine, JdbcDoor jdbc) {
+  private Gateway(Engine engine, JdbcDoor jdbc, FlightDoor flight) {
     this.engine = engine;
     this.jdbc = jdbc;
+    this.flight = flight;
   }
 
   /**
@@ -36,11 +40,19 @@ public final class Gateway implements AutoCloseable {
     Map<String, DomainSource> sources = openDomains(config, configName, adapters);
     Catalog catalog = new Catalog(config.domains().stream().map(DomainConfig::catalogEntry).toList());
     Engine engine = new Engine(catalog, sources);
+    String bind = config.gateway().bind();
+    JdbcDoor jdbc = null;
     try {
-      JdbcDoor jdbc = JdbcDoor.open(engine, config.gateway().bind(), config.gateway().jdbc().port());
-      LOG.info("JDBC door listening on {}:{} serving domains {}", config.gateway().bind(), jdbc.port(), sources.keySet());
-      return new Gateway(engine, jdbc);
+      jdbc = JdbcDoor.open(engine, bind, config.gateway().jdbc().port());
+      LOG.info("JDBC door listening on {}:{} serving domains {}", bind, jdbc.port(), sources.keySet());
+      FlightDoor flight = FlightDoor.open(engine, bind, config.gateway().flight(), Authenticator.acceptAnyUser());
+      LOG.info("Flight SQL door listening on {}:{}, {} rows per record batch", bind, flight.port(),
+          config.gateway().flight().batchRows());
+      return new Gateway(engine, jdbc, flight);
     } catch (SQLException | RuntimeException e) {
+      if (jdbc != null) {
+        jdbc.close();
+      }
       engine.close();
       throw e;
     }
@@ -70,8 +82,19 @@ public final class Gateway implements AutoCloseable {
     return jdbc.port();
   }
 
+  /** The port the Flight SQL door listens on (useful when configured as 0). */
+  public int flightPort() {
+    return flight.port();
+  }
+
+  /** Arrow memory the Flight SQL door holds now for running results. */
+  public long flightArrowBytes() {
+    return flight.arrowBytes();
+  }
+
   @Override
   public void close() {
+    flight.close();
     jdbc.close();
     engine.close();
   }

@@ -16,7 +16,7 @@ import java.util.Map;
  * `orders` in MariaDB (with an unpublished table beside it), domain `archive` pointing at a
  * PostgreSQL port nobody listens on, and a reference PostgreSQL database holding both tables.
  */
-final class FederatedMesh {
+public final class FederatedMesh {
   static final String CRM_DB = "tributary_it_crm";
   static final String SHOP_DB = "tributary_it_shop";
   static final String REFERENCE_DB = "tributary_it_reference";
@@ -30,7 +30,7 @@ final class FederatedMesh {
   }
 
   /** Started on first use; stopped when the test JVM exits, whatever the tests did. */
-  static synchronized FederatedMesh get() throws SQLException {
+  public static synchronized FederatedMesh get() throws SQLException {
     if (instance == null) {
       instance = new FederatedMesh(start());
       Runtime.getRuntime().addShutdownHook(new Thread(instance.gateway::close, "mesh-shutdown"));
@@ -97,7 +97,7 @@ final class FederatedMesh {
   }
 
   /** A connection through the Tributary JDBC driver, as an analyst's tool would open it. */
-  Connection connect() throws SQLException {
+  public Connection connect() throws SQLException {
     return DriverManager.getConnection("jdbc:tributary://127.0.0.1:" + gateway.jdbcPort());
   }
 
@@ -111,7 +111,7 @@ final class FederatedMesh {
     return DatabaseServers.postgres().connect(CRM_DB);
   }
 
-  Gateway gateway() {
+  public Gateway gateway() {
     return gateway;
   }
 }

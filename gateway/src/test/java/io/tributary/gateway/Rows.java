@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Query results as comparable text, one string per row, so different stores' answers compare. */
-final class Rows {
+public final class Rows {
   private Rows() {}
 
-  static List<String> of(Connection c, String sql, Object... parameters) throws SQLException {
+  public static List<String> of(Connection c, String sql, Object... parameters) throws SQLException {
     try (PreparedStatement statement = c.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
@@ -23,7 +23,18 @@ final class Rows {
     }
   }
 
-  static List<String> read(ResultSet rs) throws SQLException {
+  /** One column of every row, as text; closes the result set (metadata listings come as new ones). */
+  public static List<String> column(ResultSet rs, String name) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (rs) {
+      while (rs.next()) {
+        values.add(rs.getString(name));
+      }
+    }
+    return values;
+  }
+
+  public static List<String> read(ResultSet rs) throws SQLException {
     List<String> rows = new ArrayList<>();
     int columns = rs.getMetaData().getColumnCount();
     while (rs.next()) {

@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
 
 /** {@code tributary serve --config <file>} and {@code tributary demo}. */
 public final class Main {
@@ -46,14 +47,29 @@ public final class Main {
   private static void run(String configFile, boolean demo) throws Exception {
     long started = System.nanoTime();
     DomainAdapters adapters = DomainAdapters.discover();
-    GatewayConfig config = new ConfigLoader(System::getenv, adapters.types()).load(Path.of(configFile));
-    if (demo) {
-      DemoMesh.seed(config);
+    // The demo's broker starts first: the demo configuration reads its free-picked port.
+    DemoShipments shipments = demo ? DemoShipments.start() : null;
+    UnaryOperator<String> environment = demo ? shipments.environment(System::getenv) : System::getenv;
+    GatewayConfig config;
+    Gateway gateway;
+    try {
+      config = new ConfigLoader(environment, adapters.types()).load(Path.of(configFile));
+      if (demo) {
+        DemoMesh.seed(config);
+      }
+      gateway = Gateway.start(config, configFile, adapters);
+    } catch (Exception | Error e) {
+      if (shipments != null) {
+        shipments.close();
+      }
+      throw e;
     }
-    Gateway gateway = Gateway.start(config, configFile, adapters);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       gateway.close();
+      if (shipments != null) {
+        shipments.close();
+      }
       stopped.countDown();
     }, "tributary-shutdown"));
     String url = "jdbc:tributary://" + config.gateway().bind() + ":" + gateway.jdbcPort();
@@ -61,9 +77,14 @@ public final class Main {
         gateway.engine().catalog().domains().stream().map(d -> d.name()).toList());
     System.out.println("  JDBC:     " + url + "   (driver jdbc-driver/target/tributary-jdbc-*.jar, class io.tributary.jdbc.TributaryDriver)");
     System.out.println("  SQL shell: bin/tributary sql --url " + url);
+    System.out.println("  Flight SQL: grpc://" + config.gateway().bind() + ":" + gateway.flightPort()
+        + "   (pyarrow.flight, ADBC, jdbc:arrow-flight-sql://...; any user name for now; examples/python/)");
     if (demo) {
       System.out.println("  try:      SELECT c.country, count(*) FROM orders.orders o JOIN customers.customers c"
           + " ON o.customer_id = c.id GROUP BY c.country;");
+      System.out.println("  live:     SELECT s.shipment_id, s.carrier, s.shipped_at, o.total, c.name FROM shipments.shipments s"
+          + " JOIN orders.orders o ON s.order_id = o.id JOIN customers.customers c ON o.customer_id = c.id"
+          + " ORDER BY s.shipped_at DESC LIMIT 5;   (a new shipment every few seconds; see also tributary.topics)");
     }
     System.out.println("Stop with Ctrl-C.");
     stopped.await();

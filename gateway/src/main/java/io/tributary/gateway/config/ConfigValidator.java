@@ -27,6 +27,11 @@ final class ConfigValidator {
     }
     port("gateway.jdbc.port", server.jdbc().port());
     port("gateway.flight.port", server.flight().port());
+    int batchRows = server.flight().batchRows();
+    if (batchRows < 1 || batchRows > FlightConfig.MAX_BATCH_ROWS) {
+      fail("gateway.flight.batchRows", "is " + batchRows + "; expected 1 to " + FlightConfig.MAX_BATCH_ROWS
+          + " rows per Arrow record batch");
+    }
     if (config.domains().isEmpty()) {
       fail("domains", "is missing or empty; expected a list of domains, each with name, owner, adapter, connection and tables");
     }

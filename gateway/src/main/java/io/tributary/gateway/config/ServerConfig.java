@@ -7,7 +7,7 @@ package io.tributary.gateway.config;
  * @param jdbc the Avatica JDBC door
  * @param flight the Arrow Flight SQL door
  */
-public record ServerConfig(String bind, DoorConfig jdbc, DoorConfig flight) {
+public record ServerConfig(String bind, DoorConfig jdbc, FlightConfig flight) {
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_JDBC_PORT = 8765;
   public static final int DEFAULT_FLIGHT_PORT = 32010;
@@ -15,7 +15,7 @@ public record ServerConfig(String bind, DoorConfig jdbc, DoorConfig flight) {
   public ServerConfig {
     bind = bind == null ? DEFAULT_BIND : bind;
     jdbc = jdbc == null ? new DoorConfig(DEFAULT_JDBC_PORT) : jdbc;
-    flight = flight == null ? new DoorConfig(DEFAULT_FLIGHT_PORT) : flight;
+    flight = flight == null ? new FlightConfig(DEFAULT_FLIGHT_PORT) : flight;
   }
 
   public static ServerConfig defaults() {

@@ -41,10 +41,10 @@ class ConfigLoaderTest {
 
   @Test
   void exampleConfigurationInConfIsValid() {
-    ConfigLoader withEnv = new ConfigLoader(Map.of("CRM_DB_PASSWORD", "x")::get, Set.of("mariadb", "postgresql", "h2"));
+    ConfigLoader withEnv = new ConfigLoader(Map.of("CRM_DB_PASSWORD", "x")::get, Set.of("mariadb", "postgresql", "h2", "kafka"));
 
     assertEquals(2, withEnv.load(Path.of("../conf/tributary.yaml")).domains().size());
-    assertEquals(2, withEnv.load(Path.of("../conf/demo.yaml")).domains().size());
+    assertEquals(3, withEnv.load(Path.of("../conf/demo.yaml")).domains().size());
   }
 
   @Test

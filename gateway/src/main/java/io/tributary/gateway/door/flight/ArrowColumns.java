@@ -1,0 +1,167 @@
+package io.tributary.gateway.door.flight;
+
+import java.math.RoundingMode;
+import java.sql.ParameterMetaData;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TimeZone;
+import org.apache.arrow.adapter.jdbc.JdbcFieldInfo;
+import org.apache.arrow.adapter.jdbc.JdbcToArrowConfig;
+import org.apache.arrow.adapter.jdbc.JdbcToArrowConfigBuilder;
+import org.apache.arrow.adapter.jdbc.JdbcToArrowUtils;
+import org.apache.arrow.adapter.jdbc.consumer.JdbcConsumer;
+import org.apache.arrow.adapter.jdbc.consumer.TimestampTZConsumer;
+import org.apache.arrow.flight.sql.FlightSqlColumnMetadata;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.TimeStampMilliTZVector;
+import org.apache.arrow.vector.VarBinaryVector;
+import org.apache.arrow.vector.types.TimeUnit;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Engine columns as Arrow fields, and the arrow-jdbc configuration that turns result rows into
+ * record batches. arrow-jdbc maps the JDBC types and fills the vectors; this class adds only what
+ * it cannot know about the engine: which timestamps are instants, how to read binary values, and
+ * the column metadata Flight SQL clients read.
+ */
+final class ArrowColumns {
+  /** How the engine's session reads and writes date-times; see {@code Engine}. */
+  static final String SESSION_ZONE = "UTC";
+  /**
+   * Calcite reports timestamps that denote instants with JDBC type TIMESTAMP, like wall-clock
+   * ones; only the type name tells them apart.
+   */
+  private static final List<String> INSTANT_TYPE_NAMES = List.of("TIMESTAMP_WITH_LOCAL_TIME_ZONE", "TIMESTAMP_TZ",
+      "TIMESTAMP WITH LOCAL TIME ZONE", "TIMESTAMP WITH TIME ZONE");
+  /** arrow-jdbc would need per-column configuration for these; no engine table has them yet. */
+  private static final Set<Integer> UNSUPPORTED = Set.of(Types.ARRAY, Types.STRUCT, Types.OTHER, Types.JAVA_OBJECT,
+      Types.DISTINCT, Types.REF, Types.ROWID, Types.SQLXML);
+
+  private ArrowColumns() {}
+
+  /**
+   * Reads {@code batchRows} rows at a time into one reused set of vectors. No calendar: Avatica
+   * already reads DATE, TIME and TIMESTAMP in the session's zone, and a calendar would make
+   * arrow-jdbc tag every timestamp, wall-clock ones too, with that zone.
+   */
+  static JdbcToArrowConfig rowReader(BufferAllocator memory, ResultSetMetaData columns, int batchRows)
+      throws SQLException {
+    return new JdbcToArrowConfigBuilder()
+        .setAllocator(memory)
+        .setJdbcToArrowTypeConverter(column -> arrowType(column, "column " + column.getColumn()))
+        .setJdbcConsumerGetter(ArrowColumns::consumer)
+        .setTargetBatchSize(batchRows)
+        .setReuseVectorSchemaRoot(true)
+        // Only exact rescaling (2.5 -> 2.50): a value with more digits than its column declares fails loudly.
+        .setBigDecimalRoundingMode(RoundingMode.UNNECESSARY)
+        .setColumnMetadataByColumnIndex(metadata(columns))
+        .build();
+  }
+
+  /** The Arrow schema of a result, as {@link #rowReader} will fill it. */
+  static Schema schema(BufferAllocator memory, ResultSetMetaData columns) throws SQLException {
+    return JdbcToArrowUtils.jdbcToArrowSchema(columns, rowReader(memory, columns, 1));
+  }
+
+  /** The schema clients bind a prepared statement's parameters with. */
+  static Schema parameters(ParameterMetaData parameters) throws SQLException {
+    List<Field> fields = new ArrayList<>();
+    for (int i = 1; i <= parameters.getParameterCount(); i++) {
+      JdbcFieldInfo parameter = new JdbcFieldInfo(parameters.getParameterType(i), ParameterMetaData.parameterNullable,
+          parameters.getPrecision(i), parameters.getScale(i));
+      fields.add(new Field("parameter_" + i, FieldType.nullable(arrowType(parameter, "parameter " + i)), null));
+    }
+    return new Schema(fields);
+  }
+
+  /** One row of {@code DatabaseMetaData.getColumns} as the field of a table's schema. */
+  static Field tableColumn(ResultSet column, String schemaName, String tableName) throws SQLException {
+    JdbcFieldInfo info = new JdbcFieldInfo(column);
+    String name = column.getString("COLUMN_NAME");
+    FlightSqlColumnMetadata.Builder metadata = new FlightSqlColumnMetadata.Builder()
+        .schemaName(schemaName)
+        .tableName(tableName)
+        .typeName(baseTypeName(orEmpty(info.getTypeName())))
+        .isReadOnly(true);
+    if (info.getPrecision() > 0) {
+      // Calcite sizes only types that have a size; clients derive the others' from the Arrow type.
+      metadata.precision(info.getPrecision()).scale(info.getScale());
+    }
+    boolean nullable = info.isNullable() != ResultSetMetaData.columnNoNulls;
+    return new Field(name, new FieldType(nullable, arrowType(info, "column `" + name + "`"), null,
+        metadata.build().getMetadataMap()), null);
+  }
+
+  private static ArrowType arrowType(JdbcFieldInfo column, String what) {
+    String typeName = orEmpty(column.getTypeName()).toUpperCase(Locale.ROOT);
+    if (column.getJdbcType() == Types.TIMESTAMP_WITH_TIMEZONE
+        || (column.getJdbcType() == Types.TIMESTAMP && INSTANT_TYPE_NAMES.stream().anyMatch(typeName::startsWith))) {
+      return new ArrowType.Timestamp(TimeUnit.MILLISECOND, SESSION_ZONE);
+    }
+    if (!UNSUPPORTED.contains(column.getJdbcType())) {
+      try {
+        return JdbcToArrowUtils.getArrowTypeFromJdbcType(column, null);
+      } catch (UnsupportedOperationException unmapped) {
+        // intervals and the like: reported below, with what to cast to
+      }
+    }
+    throw new UnsupportedColumnTypeException(what, typeName.isEmpty() ? "JDBC type " + column.getJdbcType() : typeName);
+  }
+
+  private static JdbcConsumer<?> consumer(ArrowType type, int column, boolean nullable, FieldVector vector,
+      JdbcToArrowConfig config) {
+    if (type instanceof ArrowType.Timestamp timestamp && timestamp.getTimezone() != null) {
+      // arrow-jdbc takes the zone of instants from the config-wide calendar, which we leave unset.
+      return TimestampTZConsumer.createConsumer((TimeStampMilliTZVector) vector, column, nullable,
+          Calendar.getInstance(TimeZone.getTimeZone(SESSION_ZONE)));
+    }
+    if (type instanceof ArrowType.Binary) {
+      return new BytesConsumer((VarBinaryVector) vector, column);
+    }
+    return JdbcToArrowUtils.getConsumer(type, column, nullable, vector, config);
+  }
+
+  /** What Flight SQL clients show in {@code ResultSetMetaData}: type names, sizes, origin. */
+  private static Map<Integer, Map<String, String>> metadata(ResultSetMetaData columns) throws SQLException {
+    Map<Integer, Map<String, String>> all = new HashMap<>();
+    for (int i = 1; i <= columns.getColumnCount(); i++) {
+      all.put(i, new FlightSqlColumnMetadata.Builder()
+          .schemaName(orEmpty(columns.getSchemaName(i)))
+          .tableName(orEmpty(columns.getTableName(i)))
+          .typeName(orEmpty(columns.getColumnTypeName(i)))
+          .precision(columns.getPrecision(i))
+          .scale(columns.getScale(i))
+          .isAutoIncrement(columns.isAutoIncrement(i))
+          .isCaseSensitive(columns.isCaseSensitive(i))
+          .isSearchable(columns.isSearchable(i))
+          .isReadOnly(true)
+          .build().getMetadataMap());
+    }
+    return all;
+  }
+
+  /** Calcite's catalog spells types with their sizes and nullability ({@code DECIMAL(12, 3) NOT NULL}). */
+  private static String baseTypeName(String typeName) {
+    String name = typeName.replace(" NOT NULL", "");
+    int open = name.indexOf('(');
+    return open < 0 ? name : name.substring(0, open);
+  }
+
+  /** Arrow's metadata maps cannot carry nulls, and Calcite leaves some names unset. */
+  private static String orEmpty(String value) {
+    return value == null ? "" : value;
+  }
+}

@@ -1,0 +1,167 @@
+package io.tributary.gateway.door.flight;
+
+import io.tributary.gateway.engine.Engine;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
+import org.apache.arrow.flight.sql.FlightSqlProducer.Schemas;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetDbSchemas;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetTables;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VarBinaryVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * The catalog commands (GetCatalogs, GetDbSchemas, GetTables, GetTableTypes, and the key commands)
+ * answered from an engine session's {@code DatabaseMetaData}, so they list what the JDBC door lists.
+ */
+final class CatalogCommands {
+  private final Engine engine;
+  private final BufferAllocator allocator;
+  private final FlightErrors errors;
+
+  CatalogCommands(Engine engine, BufferAllocator allocator, FlightErrors errors) {
+    this.engine = engine;
+    this.allocator = allocator;
+    this.errors = errors;
+  }
+
+  /** The engine has no catalogs (domains are schemas), so this lists none. */
+  void catalogs(ServerStreamListener listener) {
+    answer(Schemas.GET_CATALOGS_SCHEMA, listener, meta -> {
+      List<Object[]> rows = new ArrayList<>();
+      try (ResultSet catalogs = meta.getCatalogs()) {
+        while (catalogs.next()) {
+          if (catalogs.getString("TABLE_CAT") != null) {
+            rows.add(new Object[] {catalogs.getString("TABLE_CAT")});
+          }
+        }
+      }
+      return rows;
+    });
+  }
+
+  void schemas(CommandGetDbSchemas command, ServerStreamListener listener) {
+    answer(Schemas.GET_SCHEMAS_SCHEMA, listener, meta -> {
+      List<Object[]> rows = new ArrayList<>();
+      try (ResultSet schemas = meta.getSchemas(command.hasCatalog() ? command.getCatalog() : null,
+          command.hasDbSchemaFilterPattern() ? command.getDbSchemaFilterPattern() : null)) {
+        while (schemas.next()) {
+          rows.add(new Object[] {schemas.getString("TABLE_CATALOG"), schemas.getString("TABLE_SCHEM")});
+        }
+      }
+      return rows;
+    });
+  }
+
+  /** Tables, each with its Arrow schema when asked: what clients show as columns. */
+  void tables(CommandGetTables command, ServerStreamListener listener) {
+    String catalog = command.hasCatalog() ? command.getCatalog() : null;
+    String schemaPattern = command.hasDbSchemaFilterPattern() ? command.getDbSchemaFilterPattern() : null;
+    String tablePattern = command.hasTableNameFilterPattern() ? command.getTableNameFilterPattern() : null;
+    String[] types = command.getTableTypesCount() == 0 ? null : command.getTableTypesList().toArray(String[]::new);
+    Schema shape = command.getIncludeSchema() ? Schemas.GET_TABLES_SCHEMA : Schemas.GET_TABLES_SCHEMA_NO_SCHEMA;
+    answer(shape, listener, meta -> {
+      Map<String, List<Field>> columns = command.getIncludeSchema()
+          ? columns(meta, catalog, schemaPattern, tablePattern) : Map.of();
+      List<Object[]> rows = new ArrayList<>();
+      try (ResultSet tables = meta.getTables(catalog, schemaPattern, tablePattern, types)) {
+        while (tables.next()) {
+          String schema = tables.getString("TABLE_SCHEM");
+          String table = tables.getString("TABLE_NAME");
+          byte[] tableSchema = new Schema(columns.getOrDefault(schema + "." + table, List.of())).serializeAsMessage();
+          rows.add(new Object[] {tables.getString("TABLE_CAT"), schema, table, tables.getString("TABLE_TYPE"), tableSchema});
+        }
+      }
+      return rows;
+    });
+  }
+
+  void tableTypes(ServerStreamListener listener) {
+    answer(Schemas.GET_TABLE_TYPES_SCHEMA, listener, meta -> {
+      List<Object[]> rows = new ArrayList<>();
+      try (ResultSet types = meta.getTableTypes()) {
+        while (types.next()) {
+          rows.add(new Object[] {types.getString("TABLE_TYPE")});
+        }
+      }
+      return rows;
+    });
+  }
+
+  /** An empty answer of the command's shape: the gateway declares no primary or foreign keys. */
+  void none(Schema shape, ServerStreamListener listener) {
+    send(shape, List.of(), listener);
+  }
+
+  /** Every column of the matching tables, by {@code schema.table}; a table whose store is down has none. */
+  private static Map<String, List<Field>> columns(DatabaseMetaData meta, String catalog, String schemaPattern,
+      String tablePattern) throws SQLException {
+    Map<String, List<Field>> columns = new LinkedHashMap<>();
+    try (ResultSet column = meta.getColumns(catalog, schemaPattern, tablePattern, null)) {
+      while (column.next()) {
+        String schema = column.getString("TABLE_SCHEM");
+        String table = column.getString("TABLE_NAME");
+        columns.computeIfAbsent(schema + "." + table, t -> new ArrayList<>())
+            .add(ArrowColumns.tableColumn(column, schema, table));
+      }
+    }
+    return columns;
+  }
+
+  private void answer(Schema shape, ServerStreamListener listener, Lister lister) {
+    List<Object[]> rows;
+    try (Connection session = engine.connect()) {
+      rows = lister.list(session.getMetaData());
+    } catch (SQLException | RuntimeException e) {
+      listener.error(errors.toClient(e, ""));
+      return;
+    }
+    send(shape, rows, listener);
+  }
+
+  private void send(Schema shape, List<Object[]> rows, ServerStreamListener listener) {
+    try (VectorSchemaRoot root = VectorSchemaRoot.create(shape, allocator)) {
+      root.allocateNew();
+      for (int r = 0; r < rows.size(); r++) {
+        for (int c = 0; c < shape.getFields().size(); c++) {
+          set(root.getVector(c), r, rows.get(r)[c]);
+        }
+      }
+      root.setRowCount(rows.size());
+      listener.start(root);
+      listener.putNext();
+      listener.completed();
+    }
+  }
+
+  private static void set(FieldVector vector, int row, Object value) {
+    if (value == null) {
+      return; // vectors start out null
+    }
+    if (vector instanceof VarCharVector text) {
+      text.setSafe(row, value.toString().getBytes(StandardCharsets.UTF_8));
+    } else if (vector instanceof VarBinaryVector bytes) {
+      bytes.setSafe(row, (byte[]) value);
+    } else {
+      throw new IllegalArgumentException("no catalog command has a column of type " + vector.getField().getType());
+    }
+  }
+
+  /** Reads one catalog listing as rows of the command's columns, in order. */
+  @FunctionalInterface
+  private interface Lister {
+    List<Object[]> list(DatabaseMetaData meta) throws SQLException;
+  }
+}

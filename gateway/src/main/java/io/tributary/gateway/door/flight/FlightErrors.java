@@ -1,0 +1,33 @@
+package io.tributary.gateway.door.flight;
+
+import io.tributary.gateway.engine.Engine;
+import io.tributary.gateway.engine.QueryException;
+import org.apache.arrow.flight.CallStatus;
+import org.apache.arrow.flight.FlightRuntimeException;
+
+/** The engine's errors as Flight call statuses: the engine's message, a status from the SQLSTATE class. */
+final class FlightErrors {
+  private final Engine engine;
+
+  FlightErrors(Engine engine) {
+    this.engine = engine;
+  }
+
+  /** What the client sees when running {@code sql} failed; protocol errors pass unchanged. */
+  FlightRuntimeException toClient(Throwable failure, String sql) {
+    if (failure instanceof FlightRuntimeException already) {
+      return already;
+    }
+    QueryException error = engine.translate(failure, sql);
+    return status(error.getSQLState()).withDescription(error.getMessage()).withCause(error).toRuntimeException();
+  }
+
+  private static CallStatus status(String sqlState) {
+    String sqlClass = sqlState == null || sqlState.length() < 2 ? "" : sqlState.substring(0, 2);
+    return switch (sqlClass) {
+      case "42" -> CallStatus.INVALID_ARGUMENT; // the query: syntax, unknown names, types
+      case "08" -> CallStatus.UNAVAILABLE; // a domain's store cannot be reached
+      default -> CallStatus.INTERNAL;
+    };
+  }
+}
