@@ -24,14 +24,24 @@ import org.apache.calcite.avatica.UnregisteredDriver;
  * gateway declares {@link SQLException}, and Avatica's code between them only lets runtime
  * exceptions by, so the exception arrives unchanged (metadata calls unwrap it themselves) except
  * where Avatica wraps whatever it catches: those two methods are overridden below.
+ *
+ * <p>It also holds the session's {@link WarningLookup}, through which statements fetch the
+ * gateway's warnings.
  */
 final class TributaryConnection extends AvaticaConnection {
 
   /** How Avatica's {@code ErrorResponse.toException} prefixes the gateway's message. */
   private static final String AVATICA_PREFIX = "Remote driver error: ";
 
+  private final WarningLookup warnings = new WarningLookup(this);
+
   TributaryConnection(UnregisteredDriver driver, AvaticaFactory factory, String url, Properties info) {
     super(driver, factory, url, info);
+  }
+
+  /** Where this session's statements fetch the gateway's warnings for their latest execution. */
+  WarningLookup warnings() {
+    return warnings;
   }
 
   /** Avatica's retries (transparent reconnection) run first; only their final error is replaced. */

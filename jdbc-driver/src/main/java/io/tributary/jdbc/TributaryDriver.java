@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.remote.Driver;
 import org.apache.calcite.avatica.remote.Service;
@@ -16,12 +17,18 @@ import org.apache.calcite.avatica.remote.Service;
  * ({@code url=http://host:port;serialization=protobuf} plus the URL's properties), while the
  * connection keeps the Tributary URL the user gave. Avatica's client-side load balancing is not
  * offered: a load balancer in front of the gateways plays that part. Errors the gateway answers
- * with keep its message, SQLSTATE and code (see {@link TributaryConnection}).
+ * with keep its message, SQLSTATE and code (see {@link TributaryConnection}), and statements report
+ * the gateway's warnings (see {@link StatementWarnings}).
  */
 public class TributaryDriver extends Driver {
 
   static {
     new TributaryDriver().register();
+  }
+
+  /** Called by Avatica's constructor: Avatica's factory, making this driver's statements and result sets. */
+  @Override protected AvaticaFactory createFactory() {
+    return new TributaryFactory(super.createFactory());
   }
 
   @Override protected String getConnectStringPrefix() {

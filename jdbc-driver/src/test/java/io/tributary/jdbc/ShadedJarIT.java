@@ -3,6 +3,7 @@ package io.tributary.jdbc;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,13 +16,16 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.Driver;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.apache.calcite.avatica.AvaticaSeverity;
@@ -228,6 +232,64 @@ class ShadedJarIT {
     }
   }
 
+  @Test
+  void statementsFetchTheGatewaysWarningsForTheirLatestExecutionOnlyWhenAsked() throws Exception {
+    try (WarningGateway gateway = new WarningGateway(true);
+         Statement statement = gateway.connection.createStatement()) {
+      try (ResultSet rows = statement.executeQuery("SELECT 'stale' AS X")) {
+        assertEquals(0, gateway.meta.lookups.get(), "executing fetches no warnings");
+        assertStale(statement.getWarnings());
+        assertStale(rows.getWarnings());
+        assertStale(statement.getWarnings());
+        assertEquals(1, gateway.meta.lookups.get(), "fetched once per execution, shared with the result set");
+        rows.clearWarnings();
+        assertNull(rows.getWarnings());
+        assertStale(statement.getWarnings());
+      }
+      statement.clearWarnings();
+      assertNull(statement.getWarnings());
+      assertTrue(statement.execute("SELECT 'fresh' AS X"));
+      assertNull(statement.getWarnings(), "the new execution read nothing degraded");
+
+      try (PreparedStatement prepared = gateway.connection.prepareStatement("SELECT 'stale', CAST(? AS INT)")) {
+        prepared.setInt(1, 1);
+        prepared.executeQuery().close();
+        assertStale(prepared.getWarnings());
+        prepared.clearWarnings();
+        assertNull(prepared.getWarnings());
+        assertTrue(prepared.execute());
+        assertStale(prepared.getWarnings());
+      }
+      int before = gateway.meta.lookups.get();
+      try (ResultSet tables = gateway.connection.getMetaData().getTables(null, null, "%", null)) {
+        assertNull(tables.getWarnings());
+      }
+      assertEquals(before, gateway.meta.lookups.get(), "metadata result sets ask for nothing");
+    }
+  }
+
+  @Test
+  void aServerWithoutStatementWarningsReportsNoneAndIsAskedOnce() throws Exception {
+    try (WarningGateway gateway = new WarningGateway(false);
+         Statement statement = gateway.connection.createStatement()) {
+      statement.executeQuery("SELECT 'stale' AS X").close();
+      assertNull(statement.getWarnings());
+      statement.executeQuery("SELECT 'stale' AS X").close();
+      assertNull(statement.getWarnings());
+      assertEquals(1, gateway.meta.lookups.get());
+      try (ResultSet rows = statement.executeQuery("SELECT 1")) {
+        assertTrue(rows.next(), "the connection still answers");
+      }
+    }
+  }
+
+  private static void assertStale(SQLWarning warning) {
+    assertAll(
+        () -> assertEquals(WarningMeta.STALE, warning == null ? null : warning.getMessage()),
+        () -> assertEquals("01000", warning.getSQLState()),
+        () -> assertNull(warning.getNextWarning()));
+  }
+
   private static void assertIsTheServersError(SQLException e, String message, String sqlState, int code) {
     assertAll(
         () -> assertEquals(message, e.getMessage()),
@@ -322,6 +384,90 @@ class ShadedJarIT {
     @Override public MetaResultSet getTables(ConnectionHandle ch, String catalog, Pat schemaPattern,
         Pat tableNamePattern, List<String> typeList) {
       throw missingTable();
+    }
+  }
+
+  /** A live server that records warnings as the gateway does, through the shaded driver. */
+  private static final class WarningGateway implements AutoCloseable {
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    final WarningMeta meta;
+    final HttpServer server;
+    final Connection connection;
+
+    WarningGateway(boolean offersWarnings) throws Exception {
+      meta = new WarningMeta("jdbc:h2:mem:warnings_it_" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1",
+          offersWarnings);
+      server = startServer(meta);
+      connection = isolatedDriver().connect("jdbc:tributary://127.0.0.1:" + server.getPort(), new Properties());
+    }
+
+    @Override public void close() throws SQLException {
+      try {
+        connection.close();
+      } finally {
+        server.stop();
+        meta.store.close();
+      }
+    }
+  }
+
+  /**
+   * Keeps {@code tributary.warnings} as the gateway does: each execution replaces its statement's
+   * warnings, and a query mentioning {@code 'stale'} reads a degraded table. Without the table, it
+   * stands for a gateway older than statement warnings.
+   */
+  private static final class WarningMeta extends JdbcMeta {
+    static final String STALE = "domain `logistics`: Kafka at k:9092 unreachable; logistics.parcels shows the last known state";
+
+    final AtomicInteger lookups = new AtomicInteger();
+    final Connection store;
+    private final boolean offersWarnings;
+
+    WarningMeta(String url, boolean offersWarnings) throws SQLException {
+      super(url);
+      this.offersWarnings = offersWarnings;
+      store = DriverManager.getConnection(url);
+      if (offersWarnings) {
+        try (Statement ddl = store.createStatement()) {
+          ddl.execute("CREATE SCHEMA tributary");
+          ddl.execute("CREATE TABLE tributary.warnings (statement_id INT, warning VARCHAR(500))");
+        }
+      }
+    }
+
+    @Override public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
+        int maxRowsInFirstFrame, PrepareCallback callback) throws NoSuchStatementException {
+      if (sql.contains("tributary.warnings")) {
+        lookups.incrementAndGet();
+      }
+      ExecuteResult result = super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback);
+      record(h.id, sql);
+      return result;
+    }
+
+    @Override public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues,
+        int maxRowsInFirstFrame) throws NoSuchStatementException {
+      ExecuteResult result = super.execute(h, parameterValues, maxRowsInFirstFrame);
+      record(h.id, h.signature == null ? "" : h.signature.sql);
+      return result;
+    }
+
+    private void record(int statementId, String sql) {
+      if (!offersWarnings) {
+        return;
+      }
+      try (PreparedStatement delete = store.prepareStatement("DELETE FROM tributary.warnings WHERE statement_id = ?");
+           PreparedStatement insert = store.prepareStatement("INSERT INTO tributary.warnings VALUES (?, ?)")) {
+        delete.setInt(1, statementId);
+        delete.executeUpdate();
+        if (sql.contains("'stale'")) {
+          insert.setInt(1, statementId);
+          insert.setString(2, STALE);
+          insert.executeUpdate();
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 

@@ -1,0 +1,47 @@
+package io.tributary.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.Meta;
+
+/** Avatica's prepared statement, whose warnings are the gateway's for its latest execution. */
+final class TributaryPreparedStatement extends Jdbc41PreparedStatement {
+  final StatementWarnings warnings = new StatementWarnings(this);
+
+  TributaryPreparedStatement(AvaticaConnection connection, Meta.StatementHandle h, Meta.Signature signature,
+      int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
+    super(connection, h, signature, resultSetType, resultSetConcurrency, resultSetHoldability);
+  }
+
+  // Avatica's three executions (executeUpdate calls executeLargeUpdate).
+
+  @Override public ResultSet executeQuery() throws SQLException {
+    return warnings.execution(super::executeQuery);
+  }
+
+  @Override public boolean execute() throws SQLException {
+    return warnings.execution(super::execute);
+  }
+
+  @Override public long executeLargeUpdate() throws SQLException {
+    return warnings.execution(super::executeLargeUpdate);
+  }
+
+  /** The gateway records no warnings for batches: this only clears the previous execution's. */
+  @Override public long[] executeLargeBatch() throws SQLException {
+    warnings.clear();
+    return super.executeLargeBatch();
+  }
+
+  @Override public SQLWarning getWarnings() throws SQLException {
+    super.getWarnings(); // throws if closed
+    return warnings.get();
+  }
+
+  @Override public void clearWarnings() throws SQLException {
+    super.clearWarnings();
+    warnings.clear();
+  }
+}
