@@ -4,6 +4,7 @@ import io.tributary.adapter.spi.DomainAdapters;
 import io.tributary.adapter.spi.DomainSource;
 import io.tributary.adapter.spi.InvalidDomainSettingsException;
 import io.tributary.catalog.Catalog;
+import io.tributary.catalog.product.ProductCatalog;
 import io.tributary.gateway.config.ConfigException;
 import io.tributary.gateway.config.DomainConfig;
 import io.tributary.gateway.config.GatewayConfig;
@@ -39,7 +40,8 @@ public final class Gateway implements AutoCloseable {
   public static Gateway start(GatewayConfig config, String configName, DomainAdapters adapters) throws SQLException {
     Map<String, DomainSource> sources = openDomains(config, configName, adapters);
     Catalog catalog = new Catalog(config.domains().stream().map(DomainConfig::catalogEntry).toList());
-    Engine engine = new Engine(catalog, sources);
+    ProductCatalog products = new ProductCatalog(sources.keySet());
+    Engine engine = new Engine(catalog, sources, products);
     String bind = config.gateway().bind();
     JdbcDoor jdbc = null;
     try {

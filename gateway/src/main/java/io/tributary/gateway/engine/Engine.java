@@ -4,6 +4,7 @@ import io.tributary.adapter.spi.DomainSource;
 import io.tributary.adapter.spi.Health;
 import io.tributary.catalog.Catalog;
 import io.tributary.catalog.CatalogSchema;
+import io.tributary.catalog.product.ProductCatalog;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashSet;
@@ -33,6 +34,7 @@ public final class Engine implements AutoCloseable {
   public static final String SYSTEM_SCHEMA = "tributary";
 
   private final Catalog catalog;
+  private final ProductCatalog products;
   private final Map<String, DomainSource> sources;
   private final AbstractSchema systemSchema;
   /** Adapters' status tables (e.g. tributary.topics), added beside the catalog's. */
@@ -46,7 +48,8 @@ public final class Engine implements AutoCloseable {
    * @param catalog the domains served
    * @param sources each domain's opened source, by domain name; the engine closes them
    */
-  public Engine(Catalog catalog, Map<String, DomainSource> sources) {
+  public Engine(Catalog catalog, Map<String, DomainSource> sources, ProductCatalog products) {
+    this.products = products;
     this.catalog = catalog;
     this.sources = Map.copyOf(sources);
     this.systemSchema = new CatalogSchema(catalog, this::health);
@@ -81,6 +84,11 @@ public final class Engine implements AutoCloseable {
   /** Where doors report what statements run, so degraded answers carry warnings. */
   public QueryWarnings warnings() {
     return warnings;
+  }
+
+  /** The data products published by contract, which every feed updates live. */
+  public ProductCatalog products() {
+    return products;
   }
 
   public Catalog catalog() {

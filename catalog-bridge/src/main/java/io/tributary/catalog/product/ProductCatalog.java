@@ -1,0 +1,107 @@
+package io.tributary.catalog.product;
+
+import io.tributary.catalog.contract.Compatibility;
+import io.tributary.catalog.contract.ContractException;
+import io.tributary.catalog.contract.DataContract;
+import io.tributary.catalog.contract.IncompatibleContractException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The data products every feed (files, HTTP, Kafka) publishes into, and every reader (the engine,
+ * the system tables, the exports) reads from. Readers take immutable {@link #products() snapshots};
+ * writers are serialised.
+ */
+public final class ProductCatalog {
+  private final Set<String> domains;
+  private final List<CatalogListener> listeners = new CopyOnWriteArrayList<>();
+  private volatile Map<String, Product> byId = Map.of();
+
+  /** @param domains the domains this gateway serves; contracts of any other domain are refused */
+  public ProductCatalog(Set<String> domains) {
+    this.domains = Set.copyOf(domains);
+  }
+
+  /**
+   * Publishes a contract version: a new product, a new major beside the served ones, or a new
+   * minor/patch replacing the served version of its major when it keeps that major's promises.
+   *
+   * @throws IncompatibleContractException when it keeps a major but breaks it
+   * @throws ContractException when its domain is not served here, or its id is another product's
+   */
+  public synchronized CatalogChange publish(DataContract contract) {
+    if (!domains.contains(contract.domain())) {
+      throw new ContractException(contract.origin(), "domain", "`" + contract.domain()
+          + "` is not a domain of this gateway; expected one of " + new TreeSet<>(domains));
+    }
+    Product current = byId.get(contract.id());
+    if (current != null && !(current.domain().equals(contract.domain()) && current.name().equals(contract.product()))) {
+      throw new ContractException(contract.origin(), "id", "`" + contract.id() + "` already identifies "
+          + current.domain() + "." + current.name() + "; a product keeps its id, another product needs another id");
+    }
+    Map<Integer, DataContract> majors = new TreeMap<>(current == null ? Map.of() : current.majors());
+    DataContract served = majors.get(contract.version().major());
+    if (served != null) {
+      List<String> breaks = Compatibility.breaks(served, contract);
+      if (!breaks.isEmpty()) {
+        throw new IncompatibleContractException(contract.origin(), served, contract, breaks);
+      }
+    }
+    majors.put(contract.version().major(), contract);
+    replace(contract.id(), new Product(contract.id(), contract.domain(), contract.product(), new TreeMap<>(majors)));
+    CatalogChange change = served == null
+        ? new CatalogChange(CatalogChange.Kind.ADDED, contract, Optional.empty())
+        : new CatalogChange(CatalogChange.Kind.REPLACED, contract, Optional.of(served));
+    notifyListeners(List.of(change));
+    return change;
+  }
+
+  /** Retires every version of the product with this contract id; nothing when there is none. */
+  public synchronized List<CatalogChange> retire(String id) {
+    Product current = byId.get(id);
+    if (current == null) {
+      return List.of();
+    }
+    replace(id, null);
+    List<CatalogChange> changes = new ArrayList<>();
+    current.majors().values().forEach(c -> changes.add(new CatalogChange(CatalogChange.Kind.RETIRED, c, Optional.empty())));
+    notifyListeners(changes);
+    return changes;
+  }
+
+  /** Every product served now, by contract id; an immutable snapshot. */
+  public Map<String, Product> products() {
+    return byId;
+  }
+
+  /** The product a domain publishes under this name, if any. */
+  public Optional<Product> product(String domain, String name) {
+    return byId.values().stream().filter(p -> p.domain().equals(domain) && p.name().equals(name)).findFirst();
+  }
+
+  public void subscribe(CatalogListener listener) {
+    listeners.add(listener);
+  }
+
+  private void replace(String id, Product product) {
+    Map<String, Product> next = new TreeMap<>(byId);
+    if (product == null) {
+      next.remove(id);
+    } else {
+      next.put(id, product);
+    }
+    byId = Map.copyOf(next);
+  }
+
+  private void notifyListeners(List<CatalogChange> changes) {
+    for (CatalogChange change : changes) {
+      listeners.forEach(l -> l.changed(change));
+    }
+  }
+}
