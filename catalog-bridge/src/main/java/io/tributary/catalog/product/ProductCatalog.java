@@ -47,6 +47,12 @@ public final class ProductCatalog {
     }
     Map<Integer, DataContract> majors = new TreeMap<>(current == null ? Map.of() : current.majors());
     DataContract served = majors.get(contract.version().major());
+    if (served != null && contract.version().compareTo(served.version()) < 0) {
+      // A replayed or stale copy must not roll consumers back to promises already superseded.
+      throw new ContractException(contract.origin(), "version", contract.version() + " is older than "
+          + served.version() + ", which is served for major " + served.version().major() + " of "
+          + contract.domain() + "." + contract.product() + "; publish a higher version");
+    }
     if (served != null) {
       List<String> breaks = Compatibility.breaks(served, contract);
       if (!breaks.isEmpty()) {
@@ -71,6 +77,23 @@ public final class ProductCatalog {
     replace(id, null);
     List<CatalogChange> changes = new ArrayList<>();
     current.majors().values().forEach(c -> changes.add(new CatalogChange(CatalogChange.Kind.RETIRED, c, Optional.empty())));
+    notifyListeners(changes);
+    return changes;
+  }
+
+  /**
+   * Retires one major of the product with this contract id (the others stay served); nothing when
+   * it is not served.
+   */
+  public synchronized List<CatalogChange> retire(String id, int major) {
+    Product current = byId.get(id);
+    if (current == null || !current.majors().containsKey(major)) {
+      return List.of();
+    }
+    Map<Integer, DataContract> majors = new TreeMap<>(current.majors());
+    DataContract retired = majors.remove(major);
+    replace(id, majors.isEmpty() ? null : new Product(id, current.domain(), current.name(), new TreeMap<>(majors)));
+    List<CatalogChange> changes = List.of(new CatalogChange(CatalogChange.Kind.RETIRED, retired, Optional.empty()));
     notifyListeners(changes);
     return changes;
   }
