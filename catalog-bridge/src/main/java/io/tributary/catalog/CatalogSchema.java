@@ -1,21 +1,14 @@
 package io.tributary.catalog;
 
 import io.tributary.adapter.spi.Health;
+import io.tributary.adapter.spi.StatusTable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
-import org.apache.calcite.DataContext;
-import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.Linq4j;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.schema.ScannableTable;
-import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
-import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -38,9 +31,9 @@ public final class CatalogSchema extends AbstractSchema {
   @Override
   protected Map<String, Table> getTableMap() {
     return Map.of(
-        "domains", new RowsTable(List.of("domain", "adapter", "owner_team", "owner_contact", "status", "detail"),
-            this::domainRows),
-        "tables", new RowsTable(List.of("domain", "table_name", "owner_team"), this::tableRows));
+        "domains", new StatusTable("domains", text("domain", "adapter", "owner_team", "owner_contact", "status", "detail"),
+            this::domainRows).table(),
+        "tables", new StatusTable("tables", text("domain", "table_name", "owner_team"), this::tableRows).table());
   }
 
   private List<Object[]> domainRows() {
@@ -63,34 +56,7 @@ public final class CatalogSchema extends AbstractSchema {
     return rows;
   }
 
-  /** A system table of text columns whose rows are computed when scanned. */
-  private static final class RowsTable extends AbstractTable implements ScannableTable {
-    private final List<String> columns;
-    private final Supplier<List<Object[]>> rows;
-
-    RowsTable(List<String> columns, Supplier<List<Object[]>> rows) {
-      this.columns = columns;
-      this.rows = rows;
-    }
-
-    @Override
-    public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-      RelDataTypeFactory.Builder builder = typeFactory.builder();
-      for (String column : columns) {
-        builder.add(column, typeFactory.createTypeWithNullability(
-            typeFactory.createSqlType(SqlTypeName.VARCHAR), true));
-      }
-      return builder.build();
-    }
-
-    @Override
-    public Enumerable<Object[]> scan(DataContext root) {
-      return Linq4j.asEnumerable(rows.get());
-    }
-
-    @Override
-    public Schema.TableType getJdbcTableType() {
-      return Schema.TableType.SYSTEM_TABLE;
-    }
+  private static List<StatusTable.Column> text(String... names) {
+    return Arrays.stream(names).map(name -> new StatusTable.Column(name, SqlTypeName.VARCHAR)).toList();
   }
 }

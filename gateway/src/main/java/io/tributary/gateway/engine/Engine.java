@@ -2,12 +2,19 @@ package io.tributary.gateway.engine;
 
 import io.tributary.adapter.spi.DomainSource;
 import io.tributary.adapter.spi.Health;
+import io.tributary.adapter.spi.StatusTable;
 import io.tributary.catalog.Catalog;
 import io.tributary.catalog.CatalogSchema;
 import io.tributary.catalog.product.ProductCatalog;
+import io.tributary.gateway.product.ContractChecks;
+import io.tributary.gateway.product.ProductCatalogTables;
+import io.tributary.gateway.product.ProductNamespace;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -24,9 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The query engine every door shares: one namespace ({@code <domain>.<table>} plus the
- * {@code tributary} system schema) over the domains' sources, planned and run by Calcite, and
- * one translation of failures into errors users can act on.
+ * The query engine every door shares: one namespace ({@code <domain>.<table>} for published tables
+ * and data products, plus the {@code tributary} system schema) over the domains' sources, planned
+ * and run by Calcite, and one translation of failures into errors users can act on.
  */
 public final class Engine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -37,37 +44,62 @@ public final class Engine implements AutoCloseable {
   private final ProductCatalog products;
   private final Map<String, DomainSource> sources;
   private final AbstractSchema systemSchema;
+  /** The gateway's own system tables beside the catalog's: products, contracts, table usage. */
+  private final List<StatusTable> ownTables;
   /** Adapters' status tables (e.g. tributary.topics), added beside the catalog's. */
   private final Map<String, Table> statusTables;
   private final QueryWarnings warnings = new QueryWarnings();
+  private final ContractChecks contracts;
+  private final ProductNamespace productNames;
   private final Namespace namespace;
   private final QueryErrors errors;
-  private final Driver calcite = new Driver();
+  private final Driver calcite;
 
   /**
    * @param catalog the domains served
    * @param sources each domain's opened source, by domain name; the engine closes them
+   * @param products the data products to serve, followed live
+   * @param contractCheckInterval how often every served contract is compared with its store again
    */
-  public Engine(Catalog catalog, Map<String, DomainSource> sources, ProductCatalog products) {
+  public Engine(Catalog catalog, Map<String, DomainSource> sources, ProductCatalog products,
+      Duration contractCheckInterval) {
     this.products = products;
     this.catalog = catalog;
     this.sources = Map.copyOf(sources);
     this.systemSchema = new CatalogSchema(catalog, this::health);
+    TableUsage usage = new TableUsage(this.sources.keySet());
+    this.calcite = new Driver().withPrepareFactory(() -> new ObservedPrepare(usage::record));
+    this.contracts = ContractChecks.start(products, this.sources, contractCheckInterval);
+    this.productNames = new ProductNamespace(catalog, this.sources, products, contracts);
+    List<StatusTable> own = new ArrayList<>(new ProductCatalogTables(products, productNames, contracts).tables());
+    own.add(usage.table());
+    this.ownTables = List.copyOf(own);
     Set<String> reserved = new HashSet<>(systemSchema.tables().getNames(LikePattern.any()));
     reserved.add(QueryWarnings.TABLE);
+    ownTables.forEach(t -> reserved.add(t.name()));
     this.statusTables = StatusTables.of(this.sources, reserved);
-    this.namespace = new Namespace(catalog, this.sources);
+    this.namespace = new Namespace(catalog, this.sources, productNames);
     this.errors = new QueryErrors(namespace);
   }
 
-  /** A new SQL session over the namespace; the caller closes it. */
+  /**
+   * A new SQL session over the namespace; the caller closes it. It serves the data products
+   * published when it connects: a product published later needs a new session, while a version
+   * retired later fails at once in every session, and contract checks apply to every query.
+   */
   public Connection connect() throws SQLException {
     Connection connection = calcite.connect(Driver.CONNECT_STRING_PREFIX, sessionProperties());
     SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
     // Calcite's own "metadata" schema would show up beside the domains in every BI tool.
     root.unwrap(CalciteSchema.class).removeSubSchema("metadata");
-    sources.forEach((domain, source) -> root.add(domain, source.schema()));
+    // Products are explicit tables of the domain's schema, which Calcite prefers to the adapter's
+    // tables of the same name; the schema itself stays the adapter's, as generated code expects.
+    sources.forEach((domain, source) -> {
+      SchemaPlus schema = root.add(domain, source.schema());
+      productNames.tables(domain).forEach(schema::add);
+    });
     SchemaPlus system = root.add(SYSTEM_SCHEMA, systemSchema);
+    ownTables.forEach(t -> system.add(t.name(), t.table()));
     statusTables.forEach(system::add);
     system.add(QueryWarnings.TABLE, warnings.table());
     warnings.open(connection);
@@ -84,6 +116,11 @@ public final class Engine implements AutoCloseable {
   /** Where doors report what statements run, so degraded answers carry warnings. */
   public QueryWarnings warnings() {
     return warnings;
+  }
+
+  /** Compares served contracts with their stores; {@link ContractChecks#checkNow()} checks at once. */
+  public ContractChecks contracts() {
+    return contracts;
   }
 
   /** The data products published by contract, which every feed updates live. */
@@ -103,6 +140,7 @@ public final class Engine implements AutoCloseable {
 
   @Override
   public void close() {
+    contracts.close();
     sources.values().forEach(DomainSource::close);
   }
 

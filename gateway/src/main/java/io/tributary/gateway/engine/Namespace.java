@@ -3,11 +3,14 @@ package io.tributary.gateway.engine;
 import io.tributary.adapter.spi.DomainSource;
 import io.tributary.catalog.Catalog;
 import io.tributary.catalog.Domain;
+import io.tributary.gateway.product.ProductNamespace;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
@@ -20,10 +23,12 @@ final class Namespace {
 
   private final Catalog catalog;
   private final Map<String, DomainSource> sources;
+  private final ProductNamespace products;
 
-  Namespace(Catalog catalog, Map<String, DomainSource> sources) {
+  Namespace(Catalog catalog, Map<String, DomainSource> sources, ProductNamespace products) {
     this.catalog = catalog;
     this.sources = sources;
+    this.products = products;
   }
 
   List<String> domains() {
@@ -34,11 +39,18 @@ final class Namespace {
     return catalog.domain(name);
   }
 
-  /** Every published table as {@code domain.table}. */
+  /** The tables a domain serves: those it publishes, then its data products' names. */
+  List<String> tables(Domain domain) {
+    Set<String> all = new LinkedHashSet<>(domain.tables());
+    all.addAll(products.tables(domain.name()).keySet());
+    return List.copyOf(all);
+  }
+
+  /** Every served table as {@code domain.table}. */
   List<String> qualifiedTables() {
     List<String> all = new ArrayList<>();
     for (Domain d : catalog.domains()) {
-      d.tables().forEach(t -> all.add(d.name() + "." + t));
+      tables(d).forEach(t -> all.add(d.name() + "." + t));
     }
     return all;
   }
@@ -48,11 +60,14 @@ final class Namespace {
     List<String> columns = new ArrayList<>();
     Matcher m = QUALIFIED.matcher(sql);
     while (m.find()) {
-      DomainSource source = catalog.domain(m.group(1)).map(d -> sources.get(d.name())).orElse(null);
+      Domain d = catalog.domain(m.group(1)).orElse(null);
+      DomainSource source = d == null ? null : sources.get(d.name());
       if (source == null) {
         continue;
       }
-      Table table = source.schema().tables().get(m.group(2).toLowerCase(Locale.ROOT));
+      String name = m.group(2).toLowerCase(Locale.ROOT);
+      Table table = Optional.<Table>ofNullable(products.tables(d.name()).get(name))
+          .orElseGet(() -> source.schema().tables().get(name));
       if (table == null) {
         continue;
       }

@@ -2,6 +2,7 @@ package io.tributary.gateway.engine;
 
 import io.tributary.adapter.spi.DomainUnavailableException;
 import io.tributary.catalog.Domain;
+import io.tributary.gateway.product.ProductException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,10 @@ final class QueryErrors {
     Optional<DomainUnavailableException> down = find(failure, DomainUnavailableException.class);
     if (down.isPresent()) {
       return new QueryException(down.get().getMessage(), QueryException.STORE_UNAVAILABLE, failure);
+    }
+    Optional<ProductException> product = find(failure, ProductException.class);
+    if (product.isPresent()) {
+      return new QueryException(product.get().getMessage(), product.get().sqlState(), failure);
     }
     Optional<SqlParseException> parse = find(failure, SqlParseException.class);
     if (parse.isPresent()) {
@@ -83,8 +88,9 @@ final class QueryErrors {
       return "Table `" + domainName + "." + table + "` not found";
     }
     Domain d = domain.get();
+    List<String> served = namespace.tables(d);
     return "Table `" + table + "` is not published by domain `" + d.name() + "` (owner: " + d.owner().team()
-        + ")" + Suggestions.didYouMean(table, d.tables()) + " Published tables: " + String.join(", ", d.tables());
+        + ")" + Suggestions.didYouMean(table, served) + " Published tables: " + String.join(", ", served);
   }
 
   /** An unqualified table, or an unknown domain in {@code domain.table}. */

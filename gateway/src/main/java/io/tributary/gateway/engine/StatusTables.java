@@ -7,15 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.calcite.DataContext;
-import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.Linq4j;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.schema.ScannableTable;
-import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
-import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -48,32 +40,16 @@ final class StatusTables {
       }
     });
     Map<String, Table> tables = new LinkedHashMap<>();
-    parts.forEach((name, list) -> tables.put(name, new UnionTable(domains.get(name), list)));
+    parts.forEach((name, list) -> tables.put(name, union(name, domains.get(name), list)));
     return tables;
   }
 
   /** One status table over every domain offering it. */
-  private static final class UnionTable extends AbstractTable implements ScannableTable {
-    private final List<String> domains;
-    private final List<StatusTable> parts;
-
-    UnionTable(List<String> domains, List<StatusTable> parts) {
-      this.domains = List.copyOf(domains);
-      this.parts = List.copyOf(parts);
-    }
-
-    @Override
-    public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-      RelDataTypeFactory.Builder builder = typeFactory.builder();
-      builder.add("domain", nullable(typeFactory, SqlTypeName.VARCHAR));
-      for (StatusTable.Column column : parts.get(0).columns()) {
-        builder.add(column.name(), nullable(typeFactory, column.type()));
-      }
-      return builder.build();
-    }
-
-    @Override
-    public Enumerable<Object[]> scan(DataContext root) {
+  private static Table union(String name, List<String> domains, List<StatusTable> parts) {
+    List<StatusTable.Column> columns = new ArrayList<>();
+    columns.add(new StatusTable.Column("domain", SqlTypeName.VARCHAR));
+    columns.addAll(parts.get(0).columns());
+    return new StatusTable(name, columns, () -> {
       List<Object[]> rows = new ArrayList<>();
       for (int i = 0; i < parts.size(); i++) {
         for (Object[] part : parts.get(i).rows().get()) {
@@ -83,16 +59,7 @@ final class StatusTables {
           rows.add(row);
         }
       }
-      return Linq4j.asEnumerable(rows);
-    }
-
-    @Override
-    public Schema.TableType getJdbcTableType() {
-      return Schema.TableType.SYSTEM_TABLE;
-    }
-
-    private static RelDataType nullable(RelDataTypeFactory typeFactory, SqlTypeName type) {
-      return typeFactory.createTypeWithNullability(typeFactory.createSqlType(type), true);
-    }
+      return rows;
+    }).table();
   }
 }

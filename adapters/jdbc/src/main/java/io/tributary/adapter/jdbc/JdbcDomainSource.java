@@ -4,7 +4,11 @@ import io.tributary.adapter.spi.DomainSource;
 import io.tributary.adapter.spi.Health;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.Schema;
+import org.apache.calcite.schema.Table;
 import org.apache.commons.dbcp2.BasicDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +33,16 @@ final class JdbcDomainSource implements DomainSource {
   @Override
   public Schema schema() {
     return schema;
+  }
+
+  @Override
+  public Optional<Table> storeTable(String source) {
+    return Optional.of(schema.storeTable(source));
+  }
+
+  @Override
+  public Optional<RelDataType> describe(String source, RelDataTypeFactory typeFactory) {
+    return schema.describe(source, typeFactory);
   }
 
   @Override

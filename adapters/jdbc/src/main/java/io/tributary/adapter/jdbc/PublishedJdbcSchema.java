@@ -6,10 +6,13 @@ import io.tributary.adapter.spi.DomainSpec;
 import io.tributary.adapter.spi.DomainUnavailableException;
 import io.tributary.adapter.spi.TableSpec;
 import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.calcite.adapter.jdbc.JdbcConvention;
 import org.apache.calcite.adapter.jdbc.JdbcSchema;
 import org.apache.calcite.adapter.jdbc.JdbcTable;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.Lookup;
 import org.apache.calcite.sql.SqlDialect;
@@ -17,8 +20,9 @@ import org.apache.calcite.util.NameMap;
 
 /**
  * A domain's store seen through Calcite's JDBC schema, narrowed to the tables the domain
- * publishes, under their published names. Being a {@link JdbcSchema} keeps Calcite's JDBC
- * convention (and so every pushdown rule) working unchanged.
+ * publishes, under their published names; any other table of its namespace is reachable only as
+ * a {@link #storeTable store table} a data product's contract maps onto. Being a
+ * {@link JdbcSchema} keeps Calcite's JDBC convention (and so every pushdown rule) working unchanged.
  */
 final class PublishedJdbcSchema extends JdbcSchema {
   /** How long a table's shape is trusted before the store is asked again (in the background). */
@@ -29,6 +33,7 @@ final class PublishedJdbcSchema extends JdbcSchema {
   private final StoreNamespace namespace;
   private final Lookup<Table> published;
   private final LoadingCache<String, JdbcTable> definitions;
+  private final StoreStatistics statistics;
 
   PublishedJdbcSchema(DomainSpec spec, String store, DataSource dataSource, SqlDialect dialect,
       JdbcConvention convention, StoreNamespace namespace, String rowCountEstimateSql) {
@@ -39,11 +44,10 @@ final class PublishedJdbcSchema extends JdbcSchema {
     this.definitions = Caffeine.newBuilder()
         .refreshAfterWrite(DEFINITION_REFRESH)
         .build(this::loadDefinition);
-    StoreStatistics statistics =
-        new StoreStatistics(domain, dataSource, rowCountEstimateSql, this::definition);
+    this.statistics = new StoreStatistics(domain, dataSource, rowCountEstimateSql, this::definition);
     NameMap<Table> tables = new NameMap<>();
     for (TableSpec table : spec.tables()) {
-      tables.put(table.name(), new PublishedJdbcTable(table.source(), this::definition, statistics));
+      tables.put(table.name(), storeTable(table.source()));
     }
     this.published = Lookup.of(tables);
   }
@@ -53,9 +57,41 @@ final class PublishedJdbcSchema extends JdbcSchema {
     return published;
   }
 
+  /**
+   * Any table of the domain's namespace in the store, published or not, planned like a published
+   * one; resolved when first queried, so making one never needs the store.
+   */
+  Table storeTable(String source) {
+    return new PublishedJdbcTable(source, this::definition, statistics);
+  }
+
   /** The store's table behind a published one; fails naming the domain when the store is down. */
   JdbcTable definition(String source) {
     return definitions.get(source);
+  }
+
+  /**
+   * The table's shape as the store reports it now, past the cache; the fresh definition replaces
+   * the cached one, so queries plan with the shape a contract check just saw.
+   *
+   * @return empty when the store has no such table
+   */
+  Optional<RelDataType> describe(String source, RelDataTypeFactory typeFactory) {
+    JdbcTable fresh;
+    try {
+      fresh = loadDefinition(source);
+    } catch (PublishedTableMissingException e) {
+      definitions.invalidate(source);
+      return Optional.empty();
+    }
+    RelDataType shape;
+    try {
+      shape = fresh.getRowType(typeFactory); // reads the store's columns once, then memoized
+    } catch (RuntimeException e) {
+      throw new DomainUnavailableException(domain, store, e);
+    }
+    definitions.put(source, fresh);
+    return Optional.of(shape);
   }
 
   private JdbcTable loadDefinition(String source) {

@@ -32,6 +32,7 @@ public final class KafkaAdapter implements DomainAdapter {
     Rejections rejections = new Rejections(spec.name());
     Map<String, TopicIngest> byTopic = new LinkedHashMap<>();
     Map<String, Table> tables = new LinkedHashMap<>();
+    Map<String, Table> byTopicName = new LinkedHashMap<>();
     for (int i = 0; i < spec.tables().size(); i++) {
       TopicSettings settings = TopicSettings.of(spec.name(), i, spec.tables().get(i));
       TableState state = settings.kind() == TableKind.ENTITY
@@ -41,11 +42,13 @@ public final class KafkaAdapter implements DomainAdapter {
         throw new InvalidDomainSettingsException(spec.name(), "tables[" + i + "].source", "is topic `"
             + settings.topic() + "`, already published as table `" + previous.settings().table() + "`; publish a topic once");
       }
-      tables.put(settings.table(), new TopicTable(settings, state, link));
+      TopicTable table = new TopicTable(settings, state, link);
+      tables.put(settings.table(), table);
+      byTopicName.put(settings.topic(), table);
     }
     DomainConsumer consumer = new DomainConsumer(spec.name(), client, byTopic, link);
     TopicStatus status = new TopicStatus(new ArrayList<>(byTopic.values()), consumer, rejections, link);
     consumer.start();
-    return new KafkaDomainSource(new TopicSchema(tables), consumer, link, status);
+    return new KafkaDomainSource(new TopicSchema(tables), byTopicName, consumer, link, status);
   }
 }

@@ -27,6 +27,7 @@ final class FlightErrors {
     return switch (sqlClass) {
       case "42" -> CallStatus.INVALID_ARGUMENT; // the query: syntax, unknown names, types
       case "08" -> CallStatus.UNAVAILABLE; // a domain's store cannot be reached
+      case "55" -> CallStatus.UNAVAILABLE; // a data product's store breaks its contract, until fixed
       default -> CallStatus.INTERNAL;
     };
   }
