@@ -100,7 +100,7 @@ public final class KafkaTopicBench {
 
   private static Gateway start(String bootstrap) throws Exception {
     String yaml = """
-        gateway: {bind: 127.0.0.1, jdbc: {port: 0}, flight: {port: 0}}
+        gateway: {bind: 127.0.0.1, jdbc: {port: 0}, flight: {port: 0}, http: {port: 0}}
         domains:
           - name: bench
             owner: {team: bench, contact: bench@example.com}

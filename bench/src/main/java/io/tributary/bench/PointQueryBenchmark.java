@@ -82,7 +82,7 @@ public final class PointQueryBenchmark {
 
   private static Gateway start(DatabaseServer postgres) throws SQLException {
     String yaml = """
-        gateway: {jdbc: {port: 0}, flight: {port: 0}}
+        gateway: {jdbc: {port: 0}, flight: {port: 0}, http: {port: 0}}
         domains:
           - name: crm
             owner: {team: crm, contact: crm@example.com}

@@ -11,52 +11,80 @@ import io.tributary.gateway.config.GatewayConfig;
 import io.tributary.gateway.door.flight.FlightDoor;
 import io.tributary.gateway.door.jdbc.JdbcDoor;
 import io.tributary.gateway.engine.Engine;
+import io.tributary.gateway.http.HttpDoor;
 import io.tributary.gateway.security.Authenticator;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running gateway: the domains opened, the engine over them, and its doors. */
+/**
+ * A running gateway: the domains opened, the engine over them, the feeds that keep its data
+ * products' contracts current, and its doors.
+ */
 public final class Gateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
   private final Engine engine;
+  private final ProductFeeds feeds;
   private final JdbcDoor jdbc;
   private final FlightDoor flight;
+  private final HttpDoor http;
 
-  private Gateway(Engine engine, JdbcDoor jdbc, FlightDoor flight) {
+  private Gateway(Engine engine, ProductFeeds feeds, JdbcDoor jdbc, FlightDoor flight, HttpDoor http) {
     this.engine = engine;
+    this.feeds = feeds;
     this.jdbc = jdbc;
     this.flight = flight;
+    this.http = http;
   }
 
   /**
-   * Opens every domain and the doors. A domain whose store is down does not stop start-up;
-   * a domain whose settings are wrong does, with a message naming {@code configName} and the path.
+   * Opens every domain, reads the data products' contracts, and opens the doors. A domain whose
+   * store is down does not stop start-up, nor does a contract that is refused; a domain whose
+   * settings are wrong does, with a message naming {@code configName} and the path.
    */
   public static Gateway start(GatewayConfig config, String configName, DomainAdapters adapters) throws SQLException {
     Map<String, DomainSource> sources = openDomains(config, configName, adapters);
     Catalog catalog = new Catalog(config.domains().stream().map(DomainConfig::catalogEntry).toList());
     ProductCatalog products = new ProductCatalog(sources.keySet());
-    Engine engine = new Engine(catalog, sources, products);
+    Engine engine = new Engine(catalog, sources, products, config.catalog().checkInterval());
     String bind = config.gateway().bind();
-    JdbcDoor jdbc = null;
+    Deque<AutoCloseable> opened = new ArrayDeque<>(List.of(engine));
     try {
-      jdbc = JdbcDoor.open(engine, bind, config.gateway().jdbc().port());
+      ProductFeeds feeds = push(opened, ProductFeeds.start(config.catalog(), products));
+      JdbcDoor jdbc = push(opened, JdbcDoor.open(engine, bind, config.gateway().jdbc().port()));
       LOG.info("JDBC door listening on {}:{} serving domains {}", bind, jdbc.port(), sources.keySet());
-      FlightDoor flight = FlightDoor.open(engine, bind, config.gateway().flight(), Authenticator.acceptAnyUser());
+      FlightDoor flight = push(opened,
+          FlightDoor.open(engine, bind, config.gateway().flight(), Authenticator.acceptAnyUser()));
       LOG.info("Flight SQL door listening on {}:{}, {} rows per record batch", bind, flight.port(),
           config.gateway().flight().batchRows());
-      return new Gateway(engine, jdbc, flight);
+      HttpDoor http = HttpDoor.open(bind, config.gateway().http().port(), feeds.routes());
+      LOG.info("HTTP API listening on http://{}:{}/api/catalog", bind, http.port());
+      return new Gateway(engine, feeds, jdbc, flight, http);
     } catch (SQLException | RuntimeException e) {
-      if (jdbc != null) {
-        jdbc.close();
-      }
-      engine.close();
+      closeAll(opened, e);
       throw e;
+    }
+  }
+
+  private static <T extends AutoCloseable> T push(Deque<AutoCloseable> opened, T resource) {
+    opened.push(resource);
+    return resource;
+  }
+
+  /** Closes what start-up opened, newest first, after {@code failure} stopped it. */
+  private static void closeAll(Deque<AutoCloseable> opened, Exception failure) {
+    for (AutoCloseable resource : opened) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        failure.addSuppressed(e);
+      }
     }
   }
 
@@ -89,6 +117,11 @@ public final class Gateway implements AutoCloseable {
     return flight.port();
   }
 
+  /** The port the HTTP API listens on (useful when configured as 0). */
+  public int httpPort() {
+    return http.port();
+  }
+
   /** Arrow memory the Flight SQL door holds now for running results. */
   public long flightArrowBytes() {
     return flight.arrowBytes();
@@ -96,8 +129,10 @@ public final class Gateway implements AutoCloseable {
 
   @Override
   public void close() {
+    http.close();
     flight.close();
     jdbc.close();
+    feeds.close();
     engine.close();
   }
 }

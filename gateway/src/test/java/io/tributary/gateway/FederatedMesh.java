@@ -61,6 +61,7 @@ public final class FederatedMesh {
           bind: 127.0.0.1
           jdbc: {port: 0}
           flight: {port: 0}
+          http: {port: 0}
         domains:
           - name: customers
             owner: {team: crm, contact: crm@example.com}

@@ -60,6 +60,7 @@ final class KafkaMesh implements AutoCloseable {
           bind: 127.0.0.1
           jdbc: {port: 0}
           flight: {port: 0}
+          http: {port: 0}
         domains:
           - name: customers
             owner: {team: crm, contact: crm@example.com}
@@ -101,6 +102,10 @@ final class KafkaMesh implements AutoCloseable {
 
   KafkaBroker broker() {
     return broker;
+  }
+
+  Gateway gateway() {
+    return gateway;
   }
 
   /** Sends a record and waits for the broker's acknowledgement; a null value is a tombstone. */

@@ -79,6 +79,9 @@ public final class Main {
     System.out.println("  SQL shell: bin/tributary sql --url " + url);
     System.out.println("  Flight SQL: grpc://" + config.gateway().bind() + ":" + gateway.flightPort()
         + "   (pyarrow.flight, ADBC, jdbc:arrow-flight-sql://...; any user name for now; examples/python/)");
+    String api = "http://" + config.gateway().bind() + ":" + gateway.httpPort();
+    System.out.println("  HTTP API: " + api + "/api/catalog   (data products; PUT contracts to " + api
+        + "/api/products/{domain}/{product}; contracts in " + config.catalog().directory() + " are watched)");
     if (demo) {
       System.out.println("  try:      SELECT c.country, count(*) FROM orders.orders o JOIN customers.customers c"
           + " ON o.customer_id = c.id GROUP BY c.country;");

@@ -1,10 +1,12 @@
 package io.tributary.gateway.config;
 
+import io.tributary.catalog.feed.KafkaFeed;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /** Checks what the YAML shape alone cannot: required fields, names, uniqueness, ranges. */
 final class ConfigValidator {
@@ -27,6 +29,7 @@ final class ConfigValidator {
     }
     port("gateway.jdbc.port", server.jdbc().port());
     port("gateway.flight.port", server.flight().port());
+    port("gateway.http.port", server.http().port());
     int batchRows = server.flight().batchRows();
     if (batchRows < 1 || batchRows > FlightConfig.MAX_BATCH_ROWS) {
       fail("gateway.flight.batchRows", "is " + batchRows + "; expected 1 to " + FlightConfig.MAX_BATCH_ROWS
@@ -40,6 +43,41 @@ final class ConfigValidator {
     for (int i = 0; i < domains.size(); i++) {
       validate("domains[" + i + "]", domains.get(i), names);
     }
+    validate(config.catalog());
+  }
+
+  private void validate(CatalogConfig catalog) {
+    if (catalog.checkInterval().toSeconds() < 1) {
+      fail("catalog.checkInterval", "is " + catalog.checkInterval().toMillis() + " ms; expected at least 1s:"
+          + " every check asks each store for its tables");
+    }
+    catalog.kafka().ifPresent(kafka -> {
+      required("catalog.kafka.topic", kafka.topic());
+      required("catalog.kafka.connection." + ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+          kafka.connection().get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
+      kafka.connection().keySet().forEach(key -> {
+        if (KafkaFeed.OWNED_SETTINGS.contains(key)) {
+          fail("catalog.kafka.connection." + key, "is set by the feed itself (it reads the whole topic at every start,"
+              + " without a consumer group); remove it");
+        }
+        if (!ConsumerConfig.configNames().contains(key)) {
+          fail("catalog.kafka.connection." + key, "is not a Kafka consumer setting; expected bootstrap.servers or"
+              + " another consumer config such as security.protocol, sasl.mechanism, sasl.jaas.config");
+        }
+      });
+    });
+    catalog.openlineage().ifPresent(lineage -> {
+      if (lineage.url().isEmpty() && lineage.file().isEmpty()) {
+        fail("catalog.openlineage", "names no destination; expected url (an OpenLineage HTTP endpoint), file, or both");
+      }
+      lineage.url().ifPresent(url -> {
+        if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+          fail("catalog.openlineage.url", "is `" + url + "`; expected an http(s) URL such as"
+              + " http://marquez:5000/api/v1/lineage");
+        }
+      });
+      required("catalog.openlineage.namespace", lineage.namespace());
+    });
   }
 
   private void validate(String at, DomainConfig domain, Set<String> names) {

@@ -7,10 +7,12 @@ import java.util.List;
  *
  * @param gateway where the gateway listens
  * @param domains the domains it serves
+ * @param catalog the data products' contracts: feeds, checks, exports
  */
-public record GatewayConfig(ServerConfig gateway, List<DomainConfig> domains) {
+public record GatewayConfig(ServerConfig gateway, List<DomainConfig> domains, CatalogConfig catalog) {
   public GatewayConfig {
     gateway = gateway == null ? ServerConfig.defaults() : gateway;
     domains = domains == null ? List.of() : List.copyOf(domains);
+    catalog = catalog == null ? CatalogConfig.defaults() : catalog;
   }
 }

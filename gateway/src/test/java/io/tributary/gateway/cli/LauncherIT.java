@@ -22,15 +22,18 @@ class LauncherIT {
   @Test
   void demoServesTheReadmeQueryToTheSqlShell() throws Exception {
     int jdbcPort = freePort();
+    int httpPort = freePort();
     Path config = Files.createTempFile("demo", ".yaml");
     Files.writeString(config, Files.readString(HOME.resolve("conf/demo.yaml"))
         .replace("port: 8765", "port: " + jdbcPort)
+        .replace("port: 8080", "port: " + httpPort)
         .replace("jdbc:\n    port", "flight:\n    port: 0\n  jdbc:\n    port"));
     Path demoLog = Files.createTempFile("demo", ".log");
     Process demo = new ProcessBuilder(HOME.resolve("bin/tributary").toString(), "demo", "--config", config.toString())
         .redirectErrorStream(true).redirectOutput(demoLog.toFile()).start();
     try {
       awaitLine(demoLog, "Tributary ready", Duration.ofSeconds(60), demo);
+      awaitLine(demoLog, "HTTP API: http://127.0.0.1:" + httpPort + "/api/catalog", Duration.ofSeconds(5), demo);
 
       Process sql = new ProcessBuilder(HOME.resolve("bin/tributary").toString(), "sql", "--url",
           "jdbc:tributary://127.0.0.1:" + jdbcPort).redirectErrorStream(true).start();

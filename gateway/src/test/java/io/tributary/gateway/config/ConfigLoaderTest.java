@@ -31,7 +31,9 @@ class ConfigLoaderTest {
   void fullFileMapsOntoRecordsWithDefaultsFilledIn() {
     GatewayConfig config = loader.parse("t.yaml", DOMAIN);
 
-    assertEquals(new ServerConfig("127.0.0.1", new DoorConfig(8765), new FlightConfig(32010)), config.gateway());
+    assertEquals(new ServerConfig("127.0.0.1", new DoorConfig(8765), new FlightConfig(32010), new DoorConfig(8080)),
+        config.gateway());
+    assertEquals(CatalogConfig.defaults(), config.catalog());
     DomainConfig domain = config.domains().get(0);
     assertEquals("s3cret", domain.connection().get("password"));
     assertEquals(new TableConfig("customers", null, Map.of()), domain.tables().get(0));

@@ -67,6 +67,7 @@ final class TypeLab {
         gateway:
           jdbc: {port: 0}
           flight: {port: 0, batchRows: %d}
+          http: {port: 0}
         domains:
           - name: lab
             owner: {team: flight, contact: flight@example.com}
