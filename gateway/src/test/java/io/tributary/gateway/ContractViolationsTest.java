@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.catalog.contract.Access;
+import io.tributary.testkit.DatabaseServers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -28,11 +29,9 @@ class ContractViolationsTest {
   @BeforeAll
   static void publish() throws SQLException {
     mesh = ProductMesh.get();
-    try (Connection store = ProductMesh.crmStore()) {
-      ProductMesh.execute(store, "DROP TABLE IF EXISTS ledger_accounts",
-          "CREATE TABLE ledger_accounts (id INT NOT NULL, balance DECIMAL(12,2) NOT NULL, owner_name VARCHAR(50))",
-          "INSERT INTO ledger_accounts VALUES (1, 10.50, 'Ada'), (2, 0.00, NULL)");
-    }
+    DatabaseServers.postgres().execute(ProductMesh.CRM_DB, "DROP TABLE IF EXISTS ledger_accounts",
+        "CREATE TABLE ledger_accounts (id INT NOT NULL, balance DECIMAL(12,2) NOT NULL, owner_name VARCHAR(50))",
+        "INSERT INTO ledger_accounts VALUES (1, 10.50, 'Ada'), (2, 0.00, NULL)");
     mesh.publish(contract("crm", "accounts", "1.0.0", Access.PUBLIC,
         table("accounts", "ledger_accounts", column("account_id", "id", INTEGER, true),
             column("balance", "balance", DECIMAL, 12, 2, true), column("holder", "owner_name", VARCHAR, 50, -1, false))));
@@ -107,9 +106,7 @@ class ContractViolationsTest {
 
   /** Changes the crm store behind the gateway's back, then lets the gateway check its contracts. */
   private static void alter(String... statements) throws SQLException {
-    try (Connection store = ProductMesh.crmStore()) {
-      ProductMesh.execute(store, statements);
-    }
+    DatabaseServers.postgres().execute(ProductMesh.CRM_DB, statements);
     mesh.gateway().engine().contracts().checkNow();
   }
 }

@@ -1,14 +1,9 @@
 package io.tributary.gateway;
 
-import io.tributary.adapter.spi.DomainAdapters;
-import io.tributary.gateway.config.ConfigLoader;
-import io.tributary.gateway.config.GatewayConfig;
 import io.tributary.testkit.DatabaseServer;
 import io.tributary.testkit.DatabaseServers;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 
 /**
@@ -46,22 +41,17 @@ public final class FederatedMesh {
     postgres.createDatabase(REFERENCE_DB);
     try (Connection c = postgres.connect(CRM_DB)) {
       ShopData.createCustomers(c);
-      execute(c, "CREATE TABLE customer_secrets (customer_id INT, secret VARCHAR(50))", "ANALYZE");
     }
+    postgres.execute(CRM_DB, "CREATE TABLE customer_secrets (customer_id INT, secret VARCHAR(50))", "ANALYZE");
     try (Connection c = mariadb.connect(SHOP_DB)) {
       ShopData.createOrders(c);
-      execute(c, "CREATE TABLE payment_tokens (order_id INT, token VARCHAR(50))", "ANALYZE TABLE orders");
     }
+    mariadb.execute(SHOP_DB, "CREATE TABLE payment_tokens (order_id INT, token VARCHAR(50))", "ANALYZE TABLE orders");
     try (Connection c = postgres.connect(REFERENCE_DB)) {
       ShopData.createCustomers(c);
       ShopData.createOrders(c);
     }
     String yaml = """
-        gateway:
-          bind: 127.0.0.1
-          jdbc: {port: 0}
-          flight: {port: 0}
-          http: {port: 0}
         domains:
           - name: customers
             owner: {team: crm, contact: crm@example.com}
@@ -83,23 +73,14 @@ public final class FederatedMesh {
             tables: [invoices]
         """.formatted(postgres.jdbcUrl(CRM_DB), postgres.user(), mariadb.jdbcUrl(SHOP_DB), mariadb.user(),
         mariadb.password());
-    DomainAdapters adapters = DomainAdapters.discover();
     Map<String, String> env = Map.of("CRM_PASSWORD", postgres.password());
-    GatewayConfig config = new ConfigLoader(env::get, adapters.types()).parse("mesh.yaml", yaml);
-    return Gateway.start(config, "mesh.yaml", adapters);
+    return TestGateways.start("mesh.yaml", yaml, env::get);
   }
 
-  private static void execute(Connection c, String... statements) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      for (String sql : statements) {
-        s.execute(sql);
-      }
-    }
-  }
 
   /** A connection through the Tributary JDBC driver, as an analyst's tool would open it. */
   public Connection connect() throws SQLException {
-    return DriverManager.getConnection("jdbc:tributary://127.0.0.1:" + gateway.jdbcPort());
+    return TestGateways.connect(gateway);
   }
 
   /** A direct connection to the reference database that holds both domains' tables. */

@@ -1,14 +1,10 @@
 package io.tributary.gateway;
 
-import io.tributary.adapter.spi.DomainAdapters;
-import io.tributary.gateway.config.ConfigLoader;
-import io.tributary.gateway.config.GatewayConfig;
 import io.tributary.testkit.DatabaseServer;
 import io.tributary.testkit.DatabaseServers;
 import io.tributary.testkit.KafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +52,6 @@ final class KafkaMesh implements AutoCloseable {
       ShopData.createCustomers(c);
     }
     String yaml = """
-        gateway:
-          bind: 127.0.0.1
-          jdbc: {port: 0}
-          flight: {port: 0}
-          http: {port: 0}
         domains:
           - name: customers
             owner: {team: crm, contact: crm@example.com}
@@ -90,14 +81,12 @@ final class KafkaMesh implements AutoCloseable {
                 options: {kind: events, maxRows: 100000, retention: 7d, columns: {parcel: varchar}}
         """.formatted(postgres.jdbcUrl(CRM_DB), postgres.user(), postgres.password(), broker.bootstrapServers(),
         topicPrefix);
-    DomainAdapters adapters = DomainAdapters.discover();
-    GatewayConfig config = new ConfigLoader(name -> null, adapters.types()).parse("kafka-mesh.yaml", yaml);
-    return new KafkaMesh(broker, Gateway.start(config, "kafka-mesh.yaml", adapters));
+    return new KafkaMesh(broker, TestGateways.start("kafka-mesh.yaml", yaml));
   }
 
   /** A connection through the Tributary JDBC driver, as an analyst's tool would open it. */
   Connection connect() throws SQLException {
-    return DriverManager.getConnection("jdbc:tributary://127.0.0.1:" + gateway.jdbcPort());
+    return TestGateways.connect(gateway);
   }
 
   KafkaBroker broker() {

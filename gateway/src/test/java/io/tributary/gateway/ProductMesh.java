@@ -1,16 +1,11 @@
 package io.tributary.gateway;
 
-import io.tributary.adapter.spi.DomainAdapters;
 import io.tributary.catalog.contract.DataContract;
 import io.tributary.catalog.product.CatalogChange;
-import io.tributary.gateway.config.ConfigLoader;
-import io.tributary.gateway.config.GatewayConfig;
 import io.tributary.testkit.DatabaseServer;
 import io.tributary.testkit.DatabaseServers;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * One gateway for the data product tests over real stores: domain `crm` in PostgreSQL (publishing
@@ -44,8 +39,7 @@ public final class ProductMesh {
     DatabaseServer mariadb = DatabaseServers.mariadb();
     postgres.createDatabase(CRM_DB);
     mariadb.createDatabase(SHOP_DB);
-    try (Connection c = postgres.connect(CRM_DB)) {
-      execute(c, "CREATE TABLE crm_customers (cust_id INT PRIMARY KEY, full_name VARCHAR(100) NOT NULL,"
+    postgres.execute(CRM_DB, "CREATE TABLE crm_customers (cust_id INT PRIMARY KEY, full_name VARCHAR(100) NOT NULL,"
               + " email VARCHAR(200), country CHAR(2) NOT NULL, score INT)",
           "INSERT INTO crm_customers VALUES (1, 'Ada', 'ada@example.com', 'DE', 7), (2, 'Bob', NULL, 'FR', 3),"
               + " (3, 'Cy', 'cy@example.com', 'DE', 9)",
@@ -54,17 +48,9 @@ public final class ProductMesh {
           "CREATE TABLE segments (segment VARCHAR(20) NOT NULL, cust_id INT NOT NULL)",
           "INSERT INTO segments VALUES ('loyal', 1), ('new', 2)",
           "ANALYZE");
-    }
-    try (Connection c = mariadb.connect(SHOP_DB)) {
-      execute(c, "CREATE TABLE purchases (purchase_no INT PRIMARY KEY, buyer INT NOT NULL, amount DECIMAL(10,2) NOT NULL)",
+    mariadb.execute(SHOP_DB, "CREATE TABLE purchases (purchase_no INT PRIMARY KEY, buyer INT NOT NULL, amount DECIMAL(10,2) NOT NULL)",
           "INSERT INTO purchases VALUES (10, 1, 5.50), (11, 1, 7.25), (12, 3, 1.00)");
-    }
     String yaml = """
-        gateway:
-          bind: 127.0.0.1
-          jdbc: {port: 0}
-          flight: {port: 0}
-          http: {port: 0}
         domains:
           - name: crm
             owner: {team: crm, contact: crm@example.com}
@@ -85,18 +71,9 @@ public final class ProductMesh {
             tables: [ledger]
         """.formatted(postgres.jdbcUrl(CRM_DB), postgres.user(), postgres.password(), mariadb.jdbcUrl(SHOP_DB),
         mariadb.user(), mariadb.password());
-    DomainAdapters adapters = DomainAdapters.discover();
-    GatewayConfig config = new ConfigLoader(name -> null, adapters.types()).parse("product-mesh.yaml", yaml);
-    return Gateway.start(config, "product-mesh.yaml", adapters);
+    return TestGateways.start("product-mesh.yaml", yaml);
   }
 
-  static void execute(Connection c, String... statements) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      for (String sql : statements) {
-        s.execute(sql);
-      }
-    }
-  }
 
   /** Publishes a contract version and checks every contract against its store before returning. */
   public CatalogChange publish(DataContract contract) {
@@ -107,13 +84,9 @@ public final class ProductMesh {
 
   /** A connection through the Tributary JDBC driver, as an analyst's tool would open it. */
   public Connection connect() throws SQLException {
-    return DriverManager.getConnection("jdbc:tributary://127.0.0.1:" + gateway.jdbcPort());
+    return TestGateways.connect(gateway);
   }
 
-  /** A direct connection to the PostgreSQL store of the `crm` domain. */
-  static Connection crmStore() throws SQLException {
-    return DatabaseServers.postgres().connect(CRM_DB);
-  }
 
   public Gateway gateway() {
     return gateway;

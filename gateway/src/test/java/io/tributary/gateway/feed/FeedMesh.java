@@ -2,12 +2,10 @@ package io.tributary.gateway.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tributary.adapter.spi.DomainAdapters;
 import io.tributary.catalog.product.Product;
 import io.tributary.catalog.product.ProductCatalog;
 import io.tributary.gateway.Gateway;
-import io.tributary.gateway.config.ConfigLoader;
-import io.tributary.gateway.config.GatewayConfig;
+import io.tributary.gateway.TestGateways;
 import io.tributary.testkit.DatabaseServer;
 import io.tributary.testkit.DatabaseServers;
 import java.io.IOException;
@@ -17,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -60,12 +57,9 @@ final class FeedMesh implements AutoCloseable {
     postgres.execute(shop, "CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT NOT NULL,"
         + " status VARCHAR(20) NOT NULL, total DECIMAL(10, 2) NOT NULL)",
         "INSERT INTO orders VALUES (10, 1, 'paid', 12.50), (11, 2, 'shipped', 99.00), (12, 1, 'placed', 5.00)");
-    String yaml = "gateway: {bind: 127.0.0.1, jdbc: {port: 0}, flight: {port: 0}, http: {port: 0}}\n"
-        + "domains:\n" + domain(postgres, "customers", crm) + domain(postgres, "orders", shop)
+    String yaml = "domains:\n" + domain(postgres, "customers", crm) + domain(postgres, "orders", shop)
         + "catalog:\n  directory: \"" + contracts + "\"\n  checkInterval: 1s\n" + catalogYaml;
-    DomainAdapters adapters = DomainAdapters.discover();
-    GatewayConfig config = new ConfigLoader(variable -> null, adapters.types()).parse(name + ".yaml", yaml);
-    return new FeedMesh(Gateway.start(config, name + ".yaml", adapters));
+    return new FeedMesh(TestGateways.start(name + ".yaml", yaml));
   }
 
   /** A PostgreSQL domain publishing its table of the same name. */
@@ -86,7 +80,7 @@ final class FeedMesh implements AutoCloseable {
 
   /** A connection through the Tributary JDBC driver, as an analyst's tool would open it. */
   Connection connect() throws SQLException {
-    return DriverManager.getConnection("jdbc:tributary://127.0.0.1:" + gateway.jdbcPort());
+    return TestGateways.connect(gateway);
   }
 
   /**

@@ -1,16 +1,13 @@
 package io.tributary.gateway.door.flight;
 
-import io.tributary.adapter.spi.DomainAdapters;
 import io.tributary.gateway.Gateway;
-import io.tributary.gateway.config.ConfigLoader;
-import io.tributary.gateway.config.GatewayConfig;
+import io.tributary.gateway.TestGateways;
 import io.tributary.testkit.DatabaseServer;
 import io.tributary.testkit.DatabaseServers;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 
 /**
  * A second gateway for the Flight door's own needs: domain `lab` in PostgreSQL with a table of
@@ -75,8 +72,6 @@ final class TypeLab {
             connection: {url: "%s", user: "%s", password: "%s"}
             tables: [all_types, numbers]
         """.formatted(BATCH_ROWS, postgres.jdbcUrl(DATABASE), postgres.user(), postgres.password());
-    DomainAdapters adapters = DomainAdapters.discover();
-    GatewayConfig config = new ConfigLoader(Map.<String, String>of()::get, adapters.types()).parse("lab.yaml", yaml);
-    return Gateway.start(config, "lab.yaml", adapters);
+    return TestGateways.start("lab.yaml", yaml);
   }
 }
