@@ -16,21 +16,15 @@ public final class FederatedMesh {
   static final String SHOP_DB = "tributary_it_shop";
   static final String REFERENCE_DB = "tributary_it_reference";
 
-  private static FederatedMesh instance;
-
   private final Gateway gateway;
 
   private FederatedMesh(Gateway gateway) {
     this.gateway = gateway;
   }
 
-  /** Started on first use; stopped when the test JVM exits, whatever the tests did. */
-  public static synchronized FederatedMesh get() throws SQLException {
-    if (instance == null) {
-      instance = new FederatedMesh(start());
-      Runtime.getRuntime().addShutdownHook(new Thread(instance.gateway::close, "mesh-shutdown"));
-    }
-    return instance;
+  /** The one gateway of these tests: started on first use, stopped when the test JVM exits. */
+  public static FederatedMesh get() throws SQLException {
+    return new FederatedMesh(TestGateways.shared("mesh", FederatedMesh::start));
   }
 
   private static Gateway start() throws SQLException {

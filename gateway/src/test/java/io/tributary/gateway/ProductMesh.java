@@ -17,21 +17,15 @@ public final class ProductMesh {
   static final String CRM_DB = "tributary_it_products_crm";
   static final String SHOP_DB = "tributary_it_products_shop";
 
-  private static ProductMesh instance;
-
   private final Gateway gateway;
 
   private ProductMesh(Gateway gateway) {
     this.gateway = gateway;
   }
 
-  /** Started on first use; stopped when the test JVM exits. */
-  public static synchronized ProductMesh get() throws SQLException {
-    if (instance == null) {
-      instance = new ProductMesh(start());
-      Runtime.getRuntime().addShutdownHook(new Thread(instance.gateway::close, "product-mesh-shutdown"));
-    }
-    return instance;
+  /** The one gateway of these tests: started on first use, stopped when the test JVM exits. */
+  public static ProductMesh get() throws SQLException {
+    return new ProductMesh(TestGateways.shared("product-mesh", ProductMesh::start));
   }
 
   private static Gateway start() throws SQLException {

@@ -6,6 +6,8 @@ import io.tributary.gateway.config.GatewayConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** Test gateways started from YAML as a user's configuration would be, and reached as a user would. */
@@ -14,7 +16,29 @@ public final class TestGateways {
   public static final String ON_FREE_PORTS =
       "gateway: {bind: 127.0.0.1, jdbc: {port: 0}, flight: {port: 0}, http: {port: 0}}\n";
 
+  private static final Map<String, Gateway> SHARED = new HashMap<>();
+
   private TestGateways() {}
+
+  /** How a shared gateway is started: its stores prepared, then the gateway itself. */
+  @FunctionalInterface
+  public interface Starter {
+    Gateway start() throws SQLException;
+  }
+
+  /**
+   * The gateway of this name for every test class in the JVM: started on first use, stopped when
+   * the JVM exits, whatever the tests did. Expensive fixtures start once per run, not per class.
+   */
+  public static synchronized Gateway shared(String name, Starter starter) throws SQLException {
+    Gateway gateway = SHARED.get(name);
+    if (gateway == null) {
+      gateway = starter.start();
+      SHARED.put(name, gateway);
+      Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, name + "-shutdown"));
+    }
+    return gateway;
+  }
 
   /**
    * Starts a gateway on {@code yaml}, which holds the keys besides {@code gateway:} (or, to set
