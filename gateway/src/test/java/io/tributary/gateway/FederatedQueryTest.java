@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.testkit.DatabaseServers;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,6 +88,22 @@ class FederatedQueryTest {
 
     for (Object[] parameters : List.of(new Object[] {"DE", 100}, new Object[] {"US", 700})) {
       assertEquals(Rows.of(reference, local, parameters), Rows.of(gateway, sql, parameters));
+    }
+  }
+
+  @Test
+  void dateAndTimestampParametersArePushedIntoEachStoreAsDates() throws SQLException {
+    String sql = "SELECT count(*), sum(o.total) FROM orders.orders o JOIN customers.customers c ON o.customer_id = c.id"
+        + " WHERE c.signed_up >= ? AND o.ordered_on < ? AND CAST(o.ordered_on AS TIMESTAMP) >= ?";
+    String local = sql.replace("orders.orders", "orders").replace("customers.customers", "customers");
+    Object[] parameters = {Date.valueOf("2022-06-01"), Date.valueOf("2025-01-01"), Timestamp.valueOf("2024-03-01 12:00:00")};
+
+    try (PushedDownSql sent = new PushedDownSql()) {
+      List<String> rows = Rows.of(gateway, sql, parameters);
+
+      assertEquals(Rows.of(reference, local, parameters), rows);
+      assertTrue(sent.to(PG_CUSTOMERS).contains("\"signed_up\" >= ?"), sent.to(PG_CUSTOMERS));
+      assertTrue(sent.to(MARIADB_ORDERS).contains("`ordered_on` < ?"), sent.to(MARIADB_ORDERS));
     }
   }
 

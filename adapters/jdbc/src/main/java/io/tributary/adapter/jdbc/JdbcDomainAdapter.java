@@ -81,7 +81,7 @@ public abstract class JdbcDomainAdapter implements DomainAdapter {
     // Generated code finds the data source by this path: the gateway mounts the schema under the domain's name.
     Expression expression =
         Schemas.subSchemaExpression(CalciteSchema.createRootSchema(false).plus(), spec.name(), JdbcSchema.class);
-    JdbcConvention convention = JdbcConvention.of(dialect(), expression, spec.name());
+    JdbcConvention convention = new StoreConvention(dialect(), expression, spec.name());
     PublishedJdbcSchema schema =
         new PublishedJdbcSchema(spec, store, dataSource, dialect(), convention, namespace, rowCountEstimateSql());
     return new JdbcDomainSource(spec.name(), store, schema, dataSource);
