@@ -46,6 +46,12 @@ final class TemporalParameterConverter extends JdbcToEnumerableConverter {
         .toRule(ConverterRule.class);
   }
 
+  /** Plans read as Calcite's: the binding of parameters is not something a user needs to see. */
+  @Override
+  public String getRelTypeName() {
+    return JdbcToEnumerableConverter.class.getSimpleName();
+  }
+
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new TemporalParameterConverter(getCluster(), traitSet, sole(inputs));
