@@ -159,21 +159,23 @@ class DataProductsTest {
   }
 
   @Test
-  void productPublishedLiveIsServedToNewSessionsAndRetiredAtOnceEverywhere() throws SQLException {
+  void productPublishedLiveIsServedToOpenAndNewSessionsAndRetiredAtOnceEverywhere() throws SQLException {
     DataContract cohorts = contract("crm", "cohorts", "1.0.0", Access.PUBLIC,
         table("cohorts", "segments", column("cohort", "segment", VARCHAR, 20, -1, true)));
     try (Connection before = mesh.connect()) {
       mesh.publish(cohorts);
       try (Connection after = mesh.connect()) {
         assertEquals(List.of("loyal", "new"), Rows.of(after, "SELECT cohort FROM crm.cohorts_v1 ORDER BY 1"));
-        assertThrows(SQLException.class, () -> Rows.of(before, "SELECT cohort FROM crm.cohorts"),
-            "a session serves the products of the moment it connected");
+        assertEquals(List.of("loyal", "new"), Rows.of(before, "SELECT cohort FROM crm.cohorts ORDER BY 1"),
+            "a session held open since before the publication serves it too");
 
         mesh.gateway().engine().products().retire(cohorts.id());
         SQLException retired = assertThrows(SQLException.class, () -> Rows.of(after, "SELECT cohort FROM crm.cohorts"));
         assertEquals("42P01", retired.getSQLState());
         assertTrue(retired.getMessage().contains("data product `crm.cohorts` version 1.0.0 is no longer served"),
             retired.getMessage());
+        SQLException retiredBefore = assertThrows(SQLException.class, () -> Rows.of(before, "SELECT cohort FROM crm.cohorts"));
+        assertEquals("42P01", retiredBefore.getSQLState());
       }
     }
   }

@@ -51,6 +51,7 @@ public final class Engine implements AutoCloseable {
   private final QueryWarnings warnings = new QueryWarnings();
   private final ContractChecks contracts;
   private final ProductNamespace productNames;
+  private final SessionProducts sessionProducts;
   private final Namespace namespace;
   private final QueryErrors errors;
   private final Driver calcite;
@@ -71,6 +72,7 @@ public final class Engine implements AutoCloseable {
     this.calcite = new Driver().withPrepareFactory(() -> new ObservedPrepare(usage::record));
     this.contracts = ContractChecks.start(products, this.sources, contractCheckInterval);
     this.productNames = new ProductNamespace(catalog, this.sources, products, contracts);
+    this.sessionProducts = new SessionProducts(productNames, this.sources.keySet());
     List<StatusTable> own = new ArrayList<>(new ProductCatalogTables(products, productNames, contracts).tables());
     own.add(usage.table());
     this.ownTables = List.copyOf(own);
@@ -83,9 +85,9 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * A new SQL session over the namespace; the caller closes it. It serves the data products
-   * published when it connects: a product published later needs a new session, while a version
-   * retired later fails at once in every session, and contract checks apply to every query.
+   * A new SQL session over the namespace; the caller closes it. Doors call {@link #refresh} before
+   * each statement so the session serves the data products published since it connected; a
+   * version retired fails at once in every session, and contract checks apply to every query.
    */
   public Connection connect() throws SQLException {
     Connection connection = calcite.connect(Driver.CONNECT_STRING_PREFIX, sessionProperties());
@@ -94,16 +96,19 @@ public final class Engine implements AutoCloseable {
     root.unwrap(CalciteSchema.class).removeSubSchema("metadata");
     // Products are explicit tables of the domain's schema, which Calcite prefers to the adapter's
     // tables of the same name; the schema itself stays the adapter's, as generated code expects.
-    sources.forEach((domain, source) -> {
-      SchemaPlus schema = root.add(domain, source.schema());
-      productNames.tables(domain).forEach(schema::add);
-    });
+    sources.forEach((domain, source) -> root.add(domain, source.schema()));
+    sessionProducts.mount(connection, root);
     SchemaPlus system = root.add(SYSTEM_SCHEMA, systemSchema);
     ownTables.forEach(t -> system.add(t.name(), t.table()));
     statusTables.forEach(system::add);
     system.add(QueryWarnings.TABLE, warnings.table());
     warnings.open(connection);
     return connection;
+  }
+
+  /** Brings a session's data products up to date with the catalog; doors call it before preparing a statement. */
+  public void refresh(Connection session) {
+    sessionProducts.refresh(session);
   }
 
   /** Turns any failure of planning or running {@code sql} into the error users see. */

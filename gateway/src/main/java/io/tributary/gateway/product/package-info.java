@@ -11,9 +11,10 @@
  * table {@code tributary.yaml} publishes under the same name. Private products are neither served
  * nor listed; each table keeps its version's access level for security to enforce.
  *
- * <p><b>Sessions.</b> A session serves the products published when it connects; a product
- * published later needs a new session. Retiring a version (or making it private) applies at once:
- * sessions that still name it fail with SQLSTATE 42P01.
+ * <p><b>Sessions.</b> A session is brought up to date with the catalog before each statement it
+ * prepares, so a connection held open serves products published since it connected. Retiring a
+ * version (or making it private) applies at once: sessions that still name it fail with SQLSTATE
+ * 42P01, naming the retirement.
  *
  * <p><b>Contracts checked against reality.</b> {@link io.tributary.gateway.product.ContractChecks}
  * compares every served version with its store's fresh shape when it is published and

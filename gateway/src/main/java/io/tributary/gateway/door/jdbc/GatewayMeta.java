@@ -33,7 +33,7 @@ final class GatewayMeta extends JdbcMeta {
   @Override
   public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
     try {
-      return engine.warnings().prepared(session(ch.id), () -> super.prepare(ch, sql, maxRowCount), h -> h.id);
+      return engine.warnings().prepared(preparing(ch.id), () -> super.prepare(ch, sql, maxRowCount), h -> h.id);
     } catch (RuntimeException e) {
       throw clientError(e, sql);
     }
@@ -43,7 +43,7 @@ final class GatewayMeta extends JdbcMeta {
   public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
       int maxRowsInFirstFrame, PrepareCallback callback) throws NoSuchStatementException {
     try {
-      ExecuteResult result = engine.warnings().prepared(session(h.connectionId),
+      ExecuteResult result = engine.warnings().prepared(preparing(h.connectionId),
           () -> super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback), r -> h.id);
       engine.warnings().executed(session(h.connectionId), h.id, sql);
       return result;
@@ -78,6 +78,13 @@ final class GatewayMeta extends JdbcMeta {
   public void closeStatement(StatementHandle h) {
     engine.warnings().closed(session(h.connectionId), h.id);
     super.closeStatement(h);
+  }
+
+  /** The engine session behind a client connection, brought up to date for a statement about to be prepared. */
+  private Connection preparing(String connectionId) {
+    Connection session = session(connectionId);
+    engine.refresh(session);
+    return session;
   }
 
   /** The engine session behind a client connection, for its warnings. */
