@@ -14,8 +14,11 @@ import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.flight.sql.FlightSqlProducer.Schemas;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetDbSchemas;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetTables;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetXdbcTypeInfo;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -100,6 +103,33 @@ final class CatalogCommands {
     });
   }
 
+  /**
+   * The SQL types the engine speaks, as the JDBC door's {@code getTypeInfo} lists them, optionally
+   * only one. JDBC leaves the SQL data type unused; Flight SQL wants it, and it equals the type for
+   * every type the engine has.
+   */
+  void typeInfo(CommandGetXdbcTypeInfo command, ServerStreamListener listener) {
+    answer(Schemas.GET_TYPE_INFO_SCHEMA, listener, meta -> {
+      List<Object[]> rows = new ArrayList<>();
+      try (ResultSet types = meta.getTypeInfo()) {
+        while (types.next()) {
+          int dataType = types.getInt("DATA_TYPE");
+          if (command.hasDataType() && command.getDataType() != dataType) {
+            continue;
+          }
+          rows.add(new Object[] {types.getString("TYPE_NAME"), dataType, types.getObject("PRECISION"),
+              types.getString("LITERAL_PREFIX"), types.getString("LITERAL_SUFFIX"), null,
+              types.getInt("NULLABLE"), types.getBoolean("CASE_SENSITIVE"), types.getInt("SEARCHABLE"),
+              types.getBoolean("UNSIGNED_ATTRIBUTE"), types.getBoolean("FIXED_PREC_SCALE"),
+              types.getBoolean("AUTO_INCREMENT"), types.getString("LOCAL_TYPE_NAME"), types.getObject("MINIMUM_SCALE"),
+              types.getObject("MAXIMUM_SCALE"), dataType, types.getObject("SQL_DATETIME_SUB"),
+              types.getObject("NUM_PREC_RADIX"), null});
+        }
+      }
+      return rows;
+    });
+  }
+
   /** An empty answer of the command's shape: the gateway declares no primary or foreign keys. */
   void none(Schema shape, ServerStreamListener listener) {
     send(shape, List.of(), listener);
@@ -154,6 +184,10 @@ final class CatalogCommands {
       text.setSafe(row, value.toString().getBytes(StandardCharsets.UTF_8));
     } else if (vector instanceof VarBinaryVector bytes) {
       bytes.setSafe(row, (byte[]) value);
+    } else if (vector instanceof IntVector integer) {
+      integer.setSafe(row, ((Number) value).intValue());
+    } else if (vector instanceof BitVector bit) {
+      bit.setSafe(row, (Boolean) value ? 1 : 0);
     } else {
       throw new IllegalArgumentException("no catalog command has a column of type " + vector.getField().getType());
     }

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +98,34 @@ class FlightMetadataTest {
     assertTrue(meta.isReadOnly());
     assertEquals(jdbc.getMetaData().getIdentifierQuoteString(), meta.getIdentifierQuoteString());
     assertEquals("domain", meta.getSchemaTerm());
+  }
+
+  @Test
+  void typeInfoListsTheJdbcDoorsTypes() throws Exception {
+    List<String> jdbcTypes = Rows.column(jdbc.getMetaData().getTypeInfo(), "TYPE_NAME");
+
+    assertEquals(jdbcTypes, xdbcTypeNames(null));
+    assertTrue(jdbcTypes.containsAll(List.of("INTEGER", "VARCHAR", "DECIMAL", "DATE", "TIMESTAMP")), jdbcTypes.toString());
+  }
+
+  @Test
+  void typeInfoOfOneTypeListsOnlyThatType() throws Exception {
+    assertEquals(List.of("DATE"), xdbcTypeNames(Types.DATE));
+  }
+
+  /** GetXdbcTypeInfo through the Flight SQL protocol: every type, or those of one JDBC type code. */
+  private static List<String> xdbcTypeNames(Integer dataType) throws Exception {
+    try (ArrowClient client = new ArrowClient(FederatedMesh.get().gateway().flightPort());
+         FlightStream stream = client.stream(dataType == null ? client.sql().getXdbcTypeInfo(client.token())
+             : client.sql().getXdbcTypeInfo(dataType, client.token()))) {
+      List<String> names = new ArrayList<>();
+      while (stream.next()) {
+        for (int i = 0; i < stream.getRoot().getRowCount(); i++) {
+          names.add(stream.getRoot().getVector("type_name").getObject(i).toString());
+        }
+      }
+      return names;
+    }
   }
 
   @Test
