@@ -6,6 +6,7 @@ import io.tributary.testkit.KafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -22,7 +23,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * A gateway over the JVM's shared Kafka broker and a PostgreSQL store: domain `customers`
  * (PostgreSQL) and domain `logistics` (Kafka) publishing `shipments` (events, 2 partitions),
  * `accounts` (entity), `scans` (events, for malformed records) and `parcels` (events, for broker
- * restarts). Each test owns its topics, so tests do not see each other's records.
+ * restarts), plus the topics and tables a test adds. Each test owns its topics, so tests do not see
+ * each other's records.
  */
 final class KafkaMesh implements AutoCloseable {
   static final String CRM_DB = "tributary_it_kafka_crm";
@@ -40,11 +42,21 @@ final class KafkaMesh implements AutoCloseable {
 
   /** Creates the topics (fresh names per mesh) and starts a gateway reading them. */
   static KafkaMesh start(String topicPrefix) throws Exception {
+    return start(topicPrefix, Map.of(), "");
+  }
+
+  /**
+   * Also creates {@code extraTopics} (name after the prefix, and partitions) and publishes
+   * {@code extraTables} in domain `logistics`: YAML list items written from column 0.
+   */
+  static KafkaMesh start(String topicPrefix, Map<String, Integer> extraTopics, String extraTables) throws Exception {
     KafkaBroker broker = KafkaBroker.shared();
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic(topicPrefix + "shipments", 2, (short) 1),
-          new NewTopic(topicPrefix + "accounts", 1, (short) 1), new NewTopic(topicPrefix + "scans", 1, (short) 1),
-          new NewTopic(topicPrefix + "parcels", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    List<NewTopic> topics = new ArrayList<>(List.of(new NewTopic(topicPrefix + "shipments", 2, (short) 1),
+        new NewTopic(topicPrefix + "accounts", 1, (short) 1), new NewTopic(topicPrefix + "scans", 1, (short) 1),
+        new NewTopic(topicPrefix + "parcels", 1, (short) 1)));
+    extraTopics.forEach((name, partitions) -> topics.add(new NewTopic(topicPrefix + name, partitions, (short) 1)));
+    try (Admin admin = admin(broker)) {
+      admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
     }
     DatabaseServer postgres = DatabaseServers.postgres();
     postgres.createDatabase(CRM_DB);
@@ -80,7 +92,7 @@ final class KafkaMesh implements AutoCloseable {
                 source: %5$sparcels
                 options: {kind: events, maxRows: 100000, retention: 7d, columns: {parcel: varchar}}
         """.formatted(postgres.jdbcUrl(CRM_DB), postgres.user(), postgres.password(), broker.bootstrapServers(),
-        topicPrefix);
+        topicPrefix) + extraTables.indent(6);
     return new KafkaMesh(broker, TestGateways.start("kafka-mesh.yaml", yaml));
   }
 
@@ -97,9 +109,19 @@ final class KafkaMesh implements AutoCloseable {
     return gateway;
   }
 
+  /** An admin client of the shared broker; the caller closes it. */
+  static Admin admin(KafkaBroker broker) {
+    return Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()));
+  }
+
   /** Sends a record and waits for the broker's acknowledgement; a null value is a tombstone. */
   RecordMetadata send(String topic, String key, String value) throws Exception {
     return sendAsync(topic, key, value).get(60, TimeUnit.SECONDS);
+  }
+
+  /** Sends a binary value to a chosen partition (null: the key's) and waits for the acknowledgement. */
+  RecordMetadata send(String topic, Integer partition, String key, byte[] value) throws Exception {
+    return producer.send(new ProducerRecord<>(topic, partition, bytes(key), value)).get(60, TimeUnit.SECONDS);
   }
 
   Future<RecordMetadata> sendAsync(String topic, String key, String value) {

@@ -3,17 +3,24 @@ package io.tributary.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Kafka topics as tables through the JDBC driver: joins, entity semantics, bad records. */
+/** Kafka topics as tables through the JDBC driver: joins, entity semantics, bad records, new partitions. */
 class KafkaTopicsTest {
   /** The bound on send() to visible, with slack for a loaded CI machine. */
   private static final Duration VISIBLE = Duration.ofSeconds(10);
+  /** The consumer's metadata refresh (5 s) plus its once-a-second check, with slack for a loaded machine. */
+  private static final Duration PARTITION_FOUND = Duration.ofSeconds(30);
   private static final String PREFIX = "topics_test_";
 
   private static KafkaMesh mesh;
@@ -86,6 +93,28 @@ class KafkaTopicsTest {
           + " | column `station`: expected integer, got \"four\""), rejected.get(1));
       assertEquals(List.of("events | 2 | 2 | 4 | 4 | 0 | live"), Rows.of(c, "SELECT kind, rows_held, records_rejected,"
           + " end_offsets, consumed_offsets, consumer_lag, state FROM tributary.topics WHERE table_name = 'scans'"));
+    }
+  }
+
+  @Test
+  void recordsInPartitionsAddedWhileRunningBecomeRows() throws Exception {
+    String topic = PREFIX + "parcels";
+    mesh.send(topic, "p0", "{\"parcel\": \"first\"}");
+    String sql = "SELECT parcel, _partition, _offset FROM logistics.parcels ORDER BY parcel";
+    try (Connection c = mesh.connect()) {
+      Eventually.until(VISIBLE, () -> Rows.of(c, sql), List.of("first | 0 | 0")::equals);
+
+      try (Admin admin = KafkaMesh.admin(mesh.broker())) {
+        admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(3))).all().get(30, TimeUnit.SECONDS);
+      }
+      mesh.send(topic, 2, "p2", "{\"parcel\": \"second\"}".getBytes(StandardCharsets.UTF_8));
+      mesh.send(topic, 1, "p1", "{\"parcel\": \"third\"}".getBytes(StandardCharsets.UTF_8));
+
+      List<String> all = List.of("first | 0 | 0", "second | 2 | 0", "third | 1 | 0");
+      assertEquals(all, Eventually.until(PARTITION_FOUND, () -> Rows.of(c, sql), all::equals));
+      List<String> status = List.of("3 | 3 | 0");
+      assertEquals(status, Eventually.until(VISIBLE, () -> Rows.of(c, "SELECT partitions, end_offsets, consumer_lag"
+          + " FROM tributary.topics WHERE table_name = 'parcels'"), status::equals));
     }
   }
 }

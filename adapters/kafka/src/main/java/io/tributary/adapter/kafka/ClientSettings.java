@@ -21,6 +21,9 @@ final class ClientSettings {
       ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
       ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG);
 
+  /** How soon partitions added to a topic are read, unless the domain sets {@code metadata.max.age.ms}. */
+  private static final String METADATA_MAX_AGE_MS = "5000";
+
   private ClientSettings() {}
 
   /** The consumer properties of the domain; fails naming the first setting that is wrong. */
@@ -48,6 +51,9 @@ final class ClientSettings {
     properties.setProperty(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     properties.setProperty(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     properties.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "tributary-" + spec.name());
+    // Partitions added to a topic are seen when the client refreshes its metadata: every 5 minutes
+    // by Kafka's default, every few seconds here (one small request for the domain's topics).
+    properties.putIfAbsent(ConsumerConfig.METADATA_MAX_AGE_CONFIG, METADATA_MAX_AGE_MS);
     return properties;
   }
 }

@@ -50,6 +50,12 @@ record ColumnType(SqlTypeName sqlType, int precision, int scale) {
     return new ColumnType(type, 0, 0);
   }
 
+  /** The type as a user writes it: {@code decimal(6,2)}, {@code varchar}, ... */
+  String describe() {
+    return sqlType == SqlTypeName.DECIMAL ? "decimal(" + precision + "," + scale + ")"
+        : sqlType.getName().toLowerCase(Locale.ROOT);
+  }
+
   RelDataType relType(RelDataTypeFactory factory) {
     RelDataType type = sqlType == SqlTypeName.DECIMAL
         ? factory.createSqlType(sqlType, precision, scale)

@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * applied as it arrives. Once a second it asks the cluster for end offsets, which gives both the
  * lag and whether the cluster answers at all. While it does not, the tables keep their state and
  * the consumer keeps its positions, so consumption resumes without loss or duplication.
+ *
+ * <p>Once a second it also compares each topic's partitions with the assignment, so partitions
+ * added while running are read from their beginning. Known topics are answered from the client's
+ * metadata, which it refreshes every {@code metadata.max.age.ms} (see {@link ClientSettings}).
  */
 final class DomainConsumer implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(100);
@@ -42,7 +46,6 @@ final class DomainConsumer implements AutoCloseable {
   private final CountDownLatch stopping = new CountDownLatch(1);
   private final Thread thread;
   private volatile boolean running = true;
-  private boolean allTopicsFound; // consumer thread only
 
   DomainConsumer(String domain, Properties properties, Map<String, TopicIngest> byTopic, BrokerLink link) {
     this.domain = domain;
@@ -75,10 +78,10 @@ final class DomainConsumer implements AutoCloseable {
         long now = System.currentTimeMillis();
         if (now >= nextCheck) {
           nextCheck = now + CHECK_EVERY.toMillis();
-          if (!allTopicsFound) {
-            assign();
-          }
-          if (!consumer.assignment().isEmpty()) {
+          assign();
+          if (consumer.assignment().isEmpty()) {
+            link.reached(); // nothing is cached yet, so the topic look-ups went to the cluster, which answered
+          } else {
             checkCluster(now);
           }
         }
@@ -100,12 +103,14 @@ final class DomainConsumer implements AutoCloseable {
     consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
   }
 
-  /** Assigns every partition of every published topic that exists, each at its table's position. */
+  /**
+   * Assigns every partition of every published topic that exists. Partitions already assigned keep
+   * their positions; new ones start at their table's position, the beginning for a new partition.
+   */
   private void assign() {
     Set<TopicPartition> partitions = new HashSet<>();
     for (String topic : byTopic.keySet()) {
       List<PartitionInfo> infos = consumer.partitionsFor(topic, CLUSTER_TIMEOUT);
-      link.reached();
       if (infos == null || infos.isEmpty()) {
         if (missingTopicsLogged.add(topic)) {
           LOG.warn("domain `{}`: topic `{}` does not exist; table `{}` stays empty until it is created",
@@ -115,12 +120,13 @@ final class DomainConsumer implements AutoCloseable {
       }
       infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
     }
-    allTopicsFound = partitions.stream().map(TopicPartition::topic).distinct().count() == byTopic.size();
+    Set<TopicPartition> added = new HashSet<>(partitions);
+    added.removeAll(consumer.assignment());
     if (partitions.equals(consumer.assignment())) {
       return;
     }
     consumer.assign(partitions);
-    for (TopicPartition partition : partitions) {
+    for (TopicPartition partition : added) {
       long next = byTopic.get(partition.topic()).state().nextOffset(partition.partition());
       if (next == 0) {
         consumer.seekToBeginning(Set.of(partition));
@@ -128,7 +134,8 @@ final class DomainConsumer implements AutoCloseable {
         consumer.seek(partition, next);
       }
     }
-    LOG.info("domain `{}`: reading {} partitions of topics {}", domain, partitions.size(), byTopic.keySet());
+    LOG.info("domain `{}`: reading {} partitions of topics {} ({} new)", domain, partitions.size(), byTopic.keySet(),
+        added.size());
   }
 
   private void checkCluster(long now) {

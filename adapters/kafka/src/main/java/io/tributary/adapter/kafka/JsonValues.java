@@ -1,8 +1,6 @@
 package io.tributary.adapter.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -27,7 +25,7 @@ final class JsonValues {
       case BIGINT -> node.canConvertToLong() && node.isIntegralNumber() ? node.longValue() : null;
       case DOUBLE -> node.isNumber() ? node.doubleValue() : null;
       case BOOLEAN -> node.isBoolean() ? node.booleanValue() : null;
-      case DECIMAL -> node.isNumber() ? decimal(node.decimalValue(), column) : null;
+      case DECIMAL -> node.isNumber() ? column.decimal(node.decimalValue()) : null;
       case DATE -> node.isTextual() ? date(node.asText()) : null;
       case TIMESTAMP -> node.isIntegralNumber() ? node.longValue() : node.isTextual() ? timestamp(node.asText()) : null;
       default -> throw new IllegalStateException("no JSON conversion for " + type.sqlType());
@@ -36,19 +34,6 @@ final class JsonValues {
       throw new BadRecordException("column `" + column.name() + "`: expected " + describe(type) + ", got " + node);
     }
     return value;
-  }
-
-  private static BigDecimal decimal(BigDecimal value, Column column) throws BadRecordException {
-    try {
-      BigDecimal scaled = value.setScale(column.type().scale(), RoundingMode.UNNECESSARY);
-      if (scaled.precision() <= column.type().precision()) {
-        return scaled;
-      }
-    } catch (ArithmeticException tooManyDecimals) {
-      // reported below
-    }
-    throw new BadRecordException("column `" + column.name() + "`: " + value.toPlainString() + " does not fit "
-        + describe(column.type()));
   }
 
   private static Integer date(String text) {
@@ -74,10 +59,9 @@ final class JsonValues {
 
   private static String describe(ColumnType type) {
     return switch (type.sqlType()) {
-      case DECIMAL -> "decimal(" + type.precision() + "," + type.scale() + ")";
       case DATE -> "a date as \"yyyy-mm-dd\"";
       case TIMESTAMP -> "a timestamp as ISO-8601 text or epoch milliseconds";
-      default -> type.sqlType().getName().toLowerCase(java.util.Locale.ROOT);
+      default -> type.describe();
     };
   }
 }

@@ -16,7 +16,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 /**
  * Kafka topics as tables, kept in sync: each domain's topics are read from the start by one
  * consumer thread into memory, and queries read that state, never the broker. Opening never
- * waits for the cluster, so a cluster that is down does not stop the gateway.
+ * waits for the cluster, so a cluster that is down does not stop the gateway. Record values are read
+ * by the table's {@link ValueFormat}, JSON or Avro, checked against the declared columns here, at
+ * start-up (see {@code adapters/kafka/README.md}).
  */
 public final class KafkaAdapter implements DomainAdapter {
 

@@ -1,29 +1,21 @@
 package io.tributary.adapter.kafka;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * A record's JSON object value as a row of its table: the declared columns (missing fields are
- * null, unknown fields are ignored so producers can add fields first), then the metadata columns.
+ * A record as a row of its table: the declared columns read by the table's {@link ValueFormat},
+ * then the metadata columns, the same for every format.
  */
 final class RecordDecoder {
-  // Exact decimals: a double would turn 19.99 into 19.989999...
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
-  private final List<Column> columns;
+  private final ValueFormat format;
   private final int declared;
+  private final int width;
 
   RecordDecoder(TopicSettings settings) {
-    this.columns = settings.columns();
-    this.declared = columns.size() - Column.METADATA.size();
+    this.format = settings.format();
+    this.width = settings.columns().size();
+    this.declared = width - Column.METADATA.size();
   }
 
   /** The record's key as text, or null. */
@@ -35,30 +27,12 @@ final class RecordDecoder {
     if (record.value() == null) {
       throw new BadRecordException("null value (a tombstone) deletes nothing in an events table");
     }
-    JsonNode value;
-    try {
-      value = JSON.readTree(record.value());
-    } catch (JsonProcessingException e) {
-      throw new BadRecordException("value is not JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new BadRecordException("value is not readable: " + e.getMessage());
-    }
-    if (value == null || !value.isObject()) {
-      throw new BadRecordException("value is not a JSON object: " + abbreviate(value));
-    }
-    Object[] row = new Object[columns.size()];
-    for (int i = 0; i < declared; i++) {
-      row[i] = JsonValues.convert(value.get(columns.get(i).name()), columns.get(i));
-    }
+    Object[] row = new Object[width];
+    format.decode(record.value(), row);
     row[declared] = key(record);
     row[declared + 1] = record.partition();
     row[declared + 2] = record.offset();
     row[declared + 3] = record.timestamp();
     return row;
-  }
-
-  private static String abbreviate(JsonNode value) {
-    String text = String.valueOf(value);
-    return text.length() <= 80 ? text : text.substring(0, 77) + "...";
   }
 }

@@ -42,6 +42,11 @@ final class TableOptions {
     return value == null ? Optional.empty() : Optional.of(value.toString().trim());
   }
 
+  /** An option as written: text, a number, a mapping or a list. */
+  Optional<Object> value(String key) {
+    return Optional.ofNullable(options.get(key));
+  }
+
   /** A mapping option, in the order written. */
   Map<?, ?> mapping(String key, String expected) {
     Object value = options.get(key);

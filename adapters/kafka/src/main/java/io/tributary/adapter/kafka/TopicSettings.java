@@ -17,16 +17,18 @@ import java.util.Set;
  * @param topic the Kafka topic
  * @param kind entity or events
  * @param columns declared columns, in order, then {@link Column#METADATA}
+ * @param format how record values are read into the declared columns
  * @param maxRows events only: the oldest rows are dropped beyond this many
  * @param retention events only: rows older than this (by record timestamp) are dropped
  * @param maxMemoryBytes the estimated memory the table may hold; see {@link RowWeigher}
  */
 record TopicSettings(String domain, String table, String topic, TableKind kind, List<Column> columns,
-    long maxRows, Optional<Duration> retention, long maxMemoryBytes) {
+    ValueFormat format, long maxRows, Optional<Duration> retention, long maxMemoryBytes) {
 
   static final long DEFAULT_MAX_ROWS = 1_000_000;
   static final long DEFAULT_MAX_MEMORY = 256L << 20;
-  private static final Set<String> OPTIONS = Set.of("kind", "format", "columns", "maxRows", "retention", "maxMemory");
+  private static final Set<String> OPTIONS = Set.of("kind", "format", AvroFormat.SCHEMA_OPTION, "columns",
+      "maxRows", "retention", "maxMemory");
 
   TopicSettings {
     columns = List.copyOf(columns);
@@ -37,15 +39,15 @@ record TopicSettings(String domain, String table, String topic, TableKind kind, 
     TableOptions options = new TableOptions(domain, "tables[" + index + "].options", spec.options());
     options.rejectUnknown(OPTIONS);
     TableKind kind = kind(options);
-    String format = options.text("format").orElse("json").toLowerCase(Locale.ROOT);
-    if (!format.equals("json")) {
-      throw options.invalid("format", "is `" + format + "`; only json is supported so far (Avro is planned)");
-    }
     if (kind == TableKind.ENTITY && (options.text("maxRows").isPresent() || options.text("retention").isPresent())) {
       throw options.invalid(options.text("maxRows").isPresent() ? "maxRows" : "retention",
           "applies to events tables only; an entity table holds one row per key, bounded by maxMemory");
     }
-    return new TopicSettings(domain, spec.name(), spec.source(), kind, columns(options),
+    List<Column> declared = declared(options);
+    ValueFormat format = ValueFormat.of(options, declared);
+    List<Column> columns = new ArrayList<>(declared);
+    columns.addAll(Column.METADATA);
+    return new TopicSettings(domain, spec.name(), spec.source(), kind, columns, format,
         options.positive("maxRows", DEFAULT_MAX_ROWS), options.duration("retention"),
         options.bytes("maxMemory", DEFAULT_MAX_MEMORY));
   }
@@ -65,7 +67,7 @@ record TopicSettings(String domain, String table, String topic, TableKind kind, 
     };
   }
 
-  private static List<Column> columns(TableOptions options) {
+  private static List<Column> declared(TableOptions options) {
     List<Column> columns = new ArrayList<>();
     for (Map.Entry<?, ?> entry : options.mapping("columns", "a mapping of column name to type ("
         + ColumnType.KNOWN + ")").entrySet()) {
@@ -78,7 +80,6 @@ record TopicSettings(String domain, String table, String topic, TableKind kind, 
       columns.add(new Column(name, ColumnType.parse(type).orElseThrow(() -> options.invalid("columns." + name,
           "is `" + type + "`; expected one of " + ColumnType.KNOWN))));
     }
-    columns.addAll(Column.METADATA);
     return columns;
   }
 }

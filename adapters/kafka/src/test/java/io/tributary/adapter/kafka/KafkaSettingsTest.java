@@ -35,6 +35,15 @@ class KafkaSettingsTest {
   }
 
   @Test
+  void metadataIsRefreshedEveryFewSecondsSoNewPartitionsAreFoundUnlessTheDomainSaysOtherwise() {
+    DomainSpec defaults = new DomainSpec("logistics", "kafka", Map.of("bootstrap.servers", "h:9092"), List.of());
+    assertEquals("5000", ClientSettings.consumer(defaults).getProperty("metadata.max.age.ms"));
+    DomainSpec own = new DomainSpec("logistics", "kafka",
+        Map.of("bootstrap.servers", "h:9092", "metadata.max.age.ms", "60000"), List.of());
+    assertEquals("60000", ClientSettings.consumer(own).getProperty("metadata.max.age.ms"));
+  }
+
+  @Test
   void tableOptionsAreCheckedOneByOne() {
     Map<String, String> ok = Map.of("bootstrap.servers", "127.0.0.1:1");
     assertEquals("tables[0].options.kind", refused(ok, events(Map.of("kind", "stream"))).setting());
@@ -42,7 +51,7 @@ class KafkaSettingsTest {
         refused(ok, events(Map.of("columns", Map.of("id", "uuid")))).setting());
     assertEquals("tables[0].options.columns._key",
         refused(ok, events(Map.of("columns", Map.of("_key", "varchar")))).setting());
-    assertEquals("tables[0].options.format", refused(ok, events(Map.of("format", "avro"))).setting());
+    assertEquals("tables[0].options.format", refused(ok, events(Map.of("format", "protobuf"))).setting());
     assertEquals("tables[0].options.retention", refused(ok, events(Map.of("retention", "soon"))).setting());
     assertEquals("tables[0].options.maxMemory", refused(ok, events(Map.of("maxMemory", "lots"))).setting());
     assertEquals("tables[0].options.maxRows", refused(ok, events(Map.of("kind", "entity", "maxRows", 5))).setting());
