@@ -1,14 +1,12 @@
 package io.tributary.gateway;
 
 import com.sun.net.httpserver.HttpHandler;
-import io.tributary.catalog.contract.ContractParser;
 import io.tributary.catalog.feed.CatalogApi;
 import io.tributary.catalog.feed.ContractDirectory;
 import io.tributary.catalog.feed.ContractIntake;
 import io.tributary.catalog.feed.KafkaFeed;
 import io.tributary.catalog.lineage.DatasetEvents;
 import io.tributary.catalog.lineage.LineageExport;
-import io.tributary.catalog.product.ProductCatalog;
 import io.tributary.gateway.config.CatalogConfig;
 import io.tributary.gateway.config.OpenLineageConfig;
 import java.net.URI;
@@ -41,10 +39,9 @@ final class ProductFeeds implements AutoCloseable {
    * Exports first, so that the products found at start-up are exported too; then reads the
    * contracts directory (before returning) and starts following it and the Kafka topic.
    */
-  static ProductFeeds start(CatalogConfig config, ProductCatalog products) {
+  static ProductFeeds start(CatalogConfig config, ContractIntake intake) {
     Optional<LineageExport> lineage = config.openlineage().map(ProductFeeds::export);
-    lineage.ifPresent(products::subscribe);
-    ContractIntake intake = new ContractIntake(products, ContractParser::parse);
+    lineage.ifPresent(intake.catalog()::subscribe);
     ContractDirectory directory = ContractDirectory.open(config.directory(), intake);
     Optional<KafkaFeed> kafka = config.kafka().map(k -> KafkaFeed.start(k.topic(), k.connection(), intake));
     return new ProductFeeds(intake, lineage, directory, kafka);

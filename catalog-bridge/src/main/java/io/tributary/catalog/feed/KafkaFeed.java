@@ -23,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Kafka feed: a topic whose records are contracts keyed by their contract id; a record with no
- * value (a tombstone) retires that product. The topic is the log of record, so every partition is
+ * The Kafka feed: a topic whose records are contracts keyed by their contract id, or by
+ * {@code <id>/v<major>} for one major ({@link RecordKey}); a record with no value (a tombstone)
+ * retires what its key names. The topic is the log of record, so every partition is
  * read from the beginning at start-up, without a consumer group. One thread reads it; a broker that
  * is down delays the feed and nothing else, and a record that is refused is skipped.
  */
@@ -130,20 +131,19 @@ public final class KafkaFeed implements AutoCloseable {
 
   private void apply(ConsumerRecord<byte[], byte[]> record) {
     String origin = "kafka:" + topic + " partition " + record.partition() + " offset " + record.offset();
-    String key = record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8).trim();
+    String written = record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8).trim();
     try {
-      if (key.isEmpty()) {
-        intake.reject(origin, new ContractException(origin, "key", "is missing; key each record by its contract's id"
-            + " (a record without a value retires that id)"));
-      } else if (record.value() == null) {
-        intake.retire(origin, key);
+      if (written.isEmpty()) {
+        intake.reject(origin, new ContractException(origin, "key", "is missing; " + RecordKey.ADVICE
+            + " (a record without a value retires what its key names)"));
+        return;
+      }
+      RecordKey key = RecordKey.parse(written);
+      if (record.value() == null) {
+        key.retire(intake, origin);
       } else {
-        intake.publish(origin, new String(record.value(), StandardCharsets.UTF_8), contract -> {
-          if (!contract.id().equals(key)) {
-            throw new ContractException(origin, "id", "is `" + contract.id() + "` but the record's key is `" + key
-                + "`; key each record by its contract's id");
-          }
-        });
+        String text = new String(record.value(), StandardCharsets.UTF_8);
+        intake.publish(origin, text, contract -> key.check(origin, contract));
       }
     } catch (ContractException refused) {
       // recorded by the intake; the next record is independent of this one

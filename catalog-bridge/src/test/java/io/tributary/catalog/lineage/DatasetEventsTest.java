@@ -62,6 +62,20 @@ class DatasetEventsTest {
         + " replaced by orders.orders_v2."), documentation);
   }
 
+  @Test
+  void accessLevelAndColumnClassificationsAreStandardTags() {
+    JsonNode tags = facet(events.of(added("customers.yaml"), AT).get(0), "tags");
+
+    assertEquals("https://openlineage.io/spec/facets/1-0-0/TagsDatasetFacet.json#/$defs/TagsDatasetFacet",
+        tags.path("_schemaURL").asText());
+    assertEquals("urn:test", tags.path("_producer").asText());
+    List<String> written = new ArrayList<>();
+    tags.path("tags").forEach(t -> written.add(t.path("key").asText() + "=" + t.path("value").asText() + " "
+        + t.path("field").asText("(dataset)") + " from " + t.path("source").asText()));
+    assertEquals(List.of("access=internal (dataset) from CONTRACT", "classification=pii email from CONTRACT",
+        "classification=pii full_name from CONTRACT", "classification=public country from CONTRACT"), written);
+  }
+
   private String lifecycle(Kind kind) {
     CatalogChange change = new CatalogChange(kind, example("customers.yaml"), Optional.empty());
     return facet(events.of(change, AT).get(0), "lifecycleStateChange").path("lifecycleStateChange").asText();

@@ -3,7 +3,8 @@ package io.tributary.gateway.config;
 import java.util.Map;
 
 /**
- * The Kafka feed of contracts: records keyed by contract id, a tombstone retires the product.
+ * The Kafka feed of contracts: records keyed by contract id, or {@code <id>/v<major>} for one major;
+ * a tombstone retires what its key names.
  *
  * @param topic the topic, read from the beginning at every start
  * @param connection {@code bootstrap.servers} and any other Kafka consumer setting (SASL, TLS, ...)

@@ -5,10 +5,12 @@ import io.tributary.adapter.spi.Health;
 import io.tributary.adapter.spi.StatusTable;
 import io.tributary.catalog.Catalog;
 import io.tributary.catalog.CatalogSchema;
+import io.tributary.catalog.feed.Rejections;
 import io.tributary.catalog.product.ProductCatalog;
 import io.tributary.gateway.product.ContractChecks;
 import io.tributary.gateway.product.ProductCatalogTables;
 import io.tributary.gateway.product.ProductNamespace;
+import io.tributary.gateway.product.RejectedContractsTable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -44,7 +46,7 @@ public final class Engine implements AutoCloseable {
   private final ProductCatalog products;
   private final Map<String, DomainSource> sources;
   private final AbstractSchema systemSchema;
-  /** The gateway's own system tables beside the catalog's: products, contracts, table usage. */
+  /** The gateway's own system tables beside the catalog's: products, contracts, refusals, table usage. */
   private final List<StatusTable> ownTables;
   /** Adapters' status tables (e.g. tributary.topics), added beside the catalog's. */
   private final Map<String, Table> statusTables;
@@ -60,9 +62,10 @@ public final class Engine implements AutoCloseable {
    * @param catalog the domains served
    * @param sources each domain's opened source, by domain name; the engine closes them
    * @param products the data products to serve, followed live
+   * @param rejections the contracts the feeds refused, listed as {@code tributary.rejected_contracts}
    * @param contractCheckInterval how often every served contract is compared with its store again
    */
-  public Engine(Catalog catalog, Map<String, DomainSource> sources, ProductCatalog products,
+  public Engine(Catalog catalog, Map<String, DomainSource> sources, ProductCatalog products, Rejections rejections,
       Duration contractCheckInterval) {
     this.products = products;
     this.catalog = catalog;
@@ -74,6 +77,7 @@ public final class Engine implements AutoCloseable {
     this.productNames = new ProductNamespace(catalog, this.sources, products, contracts);
     this.sessionProducts = new SessionProducts(productNames, this.sources.keySet());
     List<StatusTable> own = new ArrayList<>(new ProductCatalogTables(products, productNames, contracts).tables());
+    own.add(RejectedContractsTable.of(rejections));
     own.add(usage.table());
     this.ownTables = List.copyOf(own);
     Set<String> reserved = new HashSet<>(systemSchema.tables().getNames(LikePattern.any()));

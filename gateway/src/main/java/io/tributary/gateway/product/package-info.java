@@ -29,6 +29,8 @@
  * (through the JDBC driver, {@code Statement.getWarnings()}).
  *
  * <p><b>Catalog as SQL.</b> {@code tributary.data_products}, {@code tributary.columns} and
- * {@code tributary.contract_violations} ({@link io.tributary.gateway.product.ProductCatalogTables}).
+ * {@code tributary.contract_violations} ({@link io.tributary.gateway.product.ProductCatalogTables});
+ * {@code tributary.rejected_contracts}, what the feeds refused
+ * ({@link io.tributary.gateway.product.RejectedContractsTable}).
  */
 package io.tributary.gateway.product;

@@ -6,7 +6,8 @@ import java.util.stream.Stream;
 
 /**
  * ODCS v3 contract text, as domain teams write it, for the feeds' tests: one table, its columns
- * given as {@code "name physicalName type"}, the contract id {@code <domain>-<product>}.
+ * given as {@code "name physicalName type"} or {@code "name physicalName type classification"}, the
+ * contract id {@code <domain>-<product>}, access public.
  */
 final class ContractText {
   private ContractText() {}
@@ -21,7 +22,8 @@ final class ContractText {
                   physicalType: %s
                   description: %s of the row.
           """.formatted(parts[0], parts[1], parts[2], parts[0])
-          + (column.equals(columns[0]) ? "        required: true\n        primaryKey: true\n" : "");
+          + (column.equals(columns[0]) ? "        required: true\n        primaryKey: true\n" : "")
+          + (parts.length > 3 ? "        classification: " + parts[3] + "\n" : "");
     }).collect(Collectors.joining());
     return """
         apiVersion: v3.0.2

@@ -6,6 +6,7 @@ import io.tributary.catalog.product.Product;
 import io.tributary.catalog.product.ProductCatalog;
 import io.tributary.gateway.Gateway;
 import io.tributary.gateway.TestGateways;
+import io.tributary.gateway.door.flight.ArrowClient;
 import io.tributary.testkit.DatabaseServer;
 import io.tributary.testkit.DatabaseServers;
 import java.io.IOException;
@@ -81,6 +82,11 @@ final class FeedMesh implements AutoCloseable {
   /** A connection through the Tributary JDBC driver, as an analyst's tool would open it. */
   Connection connect() throws SQLException {
     return TestGateways.connect(gateway);
+  }
+
+  /** A connection through the Arrow Flight SQL JDBC driver, as a notebook would open it. */
+  Connection flight() throws SQLException {
+    return ArrowClient.jdbc(gateway.flightPort());
   }
 
   /**

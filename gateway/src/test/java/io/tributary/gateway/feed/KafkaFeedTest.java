@@ -3,7 +3,6 @@ package io.tributary.gateway.feed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.gateway.Eventually;
 import io.tributary.testkit.KafkaBroker;
 import java.net.ServerSocket;
@@ -12,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -25,7 +25,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Contracts on a Kafka topic, keyed by contract id: published live, retired by a tombstone. */
+/**
+ * Contracts on a Kafka topic, keyed by contract id or by {@code <id>/v<major>}: published live,
+ * retired by a tombstone on the same key.
+ */
 class KafkaFeedTest {
   private static final String TOPIC = "contracts-" + ProcessHandle.current().pid();
 
@@ -58,9 +61,12 @@ class KafkaFeedTest {
   }
 
   @Test
-  void contractRecordIsPublishedAndItsTombstoneRetiresIt() throws Exception {
+  void contractRecordsKeyedByIdArePublishedAndATombstoneOnTheIdRetiresEveryMajor() throws Exception {
     send("orders-shipped", ContractText.keyed("orders", "shipped", "1.0.0", "status status varchar(20)"));
-    Eventually.until(FeedMesh.WITHIN, () -> mesh.column("SELECT id FROM orders.shipped WHERE status = 'shipped'"),
+    send("orders-shipped", ContractText.keyed("orders", "shipped", "2.0.0", "state status varchar(20)"));
+    Eventually.until(FeedMesh.WITHIN, () -> mesh.column("SELECT id FROM orders.shipped_v1 WHERE status = 'shipped'"),
+        List.of("11")::equals);
+    Eventually.until(FeedMesh.WITHIN, () -> mesh.column("SELECT id FROM orders.shipped WHERE state = 'shipped'"),
         List.of("11")::equals);
 
     send("orders-shipped", null);
@@ -69,14 +75,35 @@ class KafkaFeedTest {
   }
 
   @Test
+  void recordsKeyedByMajorKeepBothMajorsAndATombstoneOnOneRetiresOnlyThatMajor() throws Exception {
+    send("orders-editions/v1", ContractText.keyed("orders", "editions", "1.0.0", "status status varchar(20)"));
+    send("orders-editions/v2", ContractText.keyed("orders", "editions", "2.0.0", "state status varchar(20)"));
+    Eventually.until(FeedMesh.WITHIN, () -> majors("orders", "editions"), Set.of(1, 2)::equals);
+
+    send("orders-editions/v1", null);
+
+    Eventually.until(FeedMesh.WITHIN, () -> majors("orders", "editions"), Set.of(2)::equals);
+    Eventually.until(FeedMesh.WITHIN, () -> mesh.column("SELECT id FROM orders.editions_v2 WHERE state = 'placed'"),
+        List.of("12")::equals);
+  }
+
+  @Test
+  void recordKeyedByAnotherMajorThanItsContractsIsRefusedNamingTheRightKey() throws Exception {
+    RecordMetadata misfiled = send("orders-misfiled/v2", ContractText.keyed("orders", "misfiled", "1.3.0"));
+
+    assertEquals(origin(misfiled) + ": version: 1.3.0 is of major 1 but the record's key `orders-misfiled/v2` names"
+        + " major 2; key it `orders-misfiled/v1`", refusal(misfiled));
+    assertTrue(mesh.product("orders", "misfiled").isEmpty());
+  }
+
+  @Test
   void malformedRecordIsRefusedWithItsPartitionAndOffsetAndLaterRecordsApply() throws Exception {
     RecordMetadata malformed = send("customers-garbled", "{\"apiVersion\": \"v3.0.2\", \"kind\": ");
     send("customers-after_garbled", ContractText.keyed("customers", "after_garbled", "1.0.0"));
 
     Eventually.until(FeedMesh.WITHIN, () -> mesh.product("customers", "after_garbled"), Optional::isPresent);
-    String origin = "kafka:" + TOPIC + " partition " + malformed.partition() + " offset " + malformed.offset();
-    JsonNode refused = Eventually.until(FeedMesh.WITHIN, () -> rejection(origin), Optional::isPresent).orElseThrow();
-    assertTrue(refused.path("message").asText().startsWith(origin + ": "), refused.toString());
+    String refusal = refusal(malformed);
+    assertTrue(refusal.startsWith(origin(malformed) + ": "), refusal);
     assertTrue(mesh.product("customers", "garbled").isEmpty());
   }
 
@@ -84,10 +111,9 @@ class KafkaFeedTest {
   void recordKeyedByAnotherIdIsRefused() throws Exception {
     RecordMetadata wrongKey = send("customers-someone_else", ContractText.keyed("customers", "mislabelled", "1.0.0"));
 
-    String origin = "kafka:" + TOPIC + " partition " + wrongKey.partition() + " offset " + wrongKey.offset();
-    JsonNode refused = Eventually.until(FeedMesh.WITHIN, () -> rejection(origin), Optional::isPresent).orElseThrow();
-    assertEquals(origin + ": id: is `customers-mislabelled` but the record's key is `customers-someone_else`;"
-        + " key each record by its contract's id", refused.path("message").asText());
+    assertEquals(origin(wrongKey) + ": id: is `customers-mislabelled` but the record's key `customers-someone_else`"
+        + " names contract `customers-someone_else`; key each record by its contract's id, or by `<id>/v<major>` for"
+        + " one major", refusal(wrongKey));
     assertTrue(mesh.product("customers", "mislabelled").isEmpty());
   }
 
@@ -110,8 +136,22 @@ class KafkaFeedTest {
         """.formatted(TOPIC, bootstrap);
   }
 
-  private static Optional<JsonNode> rejection(String origin) throws Exception {
-    return mesh.rejections().stream().filter(r -> r.path("origin").asText().equals(origin)).findFirst();
+  /** The majors of the product served now; none when it is not. */
+  private static Set<Integer> majors(String domain, String product) {
+    return mesh.product(domain, product).map(p -> p.majors().keySet()).orElse(Set.of());
+  }
+
+  /** Where the feed says this record came from. */
+  private static String origin(RecordMetadata record) {
+    return "kafka:" + TOPIC + " partition " + record.partition() + " offset " + record.offset();
+  }
+
+  /** Why the feed refused this record, once it has read it. */
+  private static String refusal(RecordMetadata record) throws Exception {
+    String origin = origin(record);
+    return Eventually.until(FeedMesh.WITHIN, () -> mesh.rejections().stream()
+        .filter(r -> r.path("origin").asText().equals(origin)).findFirst(), Optional::isPresent)
+        .orElseThrow().path("message").asText();
   }
 
   private static RecordMetadata send(String key, String value) throws Exception {

@@ -77,6 +77,27 @@ class OpenLineageExportTest {
   }
 
   @Test
+  void accessLevelAndColumnClassificationsArePostedAsStandardTags() throws Exception {
+    put("customers", "reachable", ContractText.keyed("customers", "reachable", "1.0.0", "name name varchar(100)",
+        "email email varchar(200) pii").replace("value: public", "value: internal"));
+
+    JsonNode event = Eventually.until(FeedMesh.WITHIN, () -> received("customers.reachable_v1", "CREATE"),
+        Optional::isPresent).orElseThrow();
+    JsonNode tags = event.path("dataset").path("facets").path("tags");
+    assertEquals("https://openlineage.io/spec/facets/1-0-0/TagsDatasetFacet.json#/$defs/TagsDatasetFacet",
+        tags.path("_schemaURL").asText());
+    assertEquals("urn:tributary:gateway", tags.path("_producer").asText());
+    assertEquals(2, tags.path("tags").size(), tags.toString());
+    JsonNode access = tags.path("tags").get(0);
+    assertEquals(List.of("access", "internal", "CONTRACT"), List.of(access.path("key").asText(),
+        access.path("value").asText(), access.path("source").asText()));
+    assertTrue(access.path("field").isMissingNode(), "the access level is the whole dataset's: " + access);
+    JsonNode pii = tags.path("tags").get(1);
+    assertEquals(List.of("classification", "pii", "CONTRACT", "email"), List.of(pii.path("key").asText(),
+        pii.path("value").asText(), pii.path("source").asText(), pii.path("field").asText()));
+  }
+
+  @Test
   void newMinorIsExportedAsAlterAndRetirementAsDrop() throws Exception {
     put("orders", "ledger", ContractText.keyed("orders", "ledger", "1.0.0"));
     put("orders", "ledger", ContractText.keyed("orders", "ledger", "1.1.0", "total total decimal(10,2)"));

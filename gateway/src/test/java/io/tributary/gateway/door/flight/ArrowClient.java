@@ -20,7 +20,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * Flight SQL client for what JDBC hides (Arrow types, batches, cancellation by FlightInfo).
  */
 @SuppressWarnings("try") // Arrow declares close() throws InterruptedException on its streams
-final class ArrowClient implements AutoCloseable {
+public final class ArrowClient implements AutoCloseable {
   static final String USER = "analyst";
 
   private final BufferAllocator allocator = new RootAllocator();
@@ -35,7 +35,7 @@ final class ArrowClient implements AutoCloseable {
   }
 
   /** A JDBC connection through the Arrow Flight SQL JDBC driver, as a BI tool or notebook opens it. */
-  static Connection jdbc(int port) throws SQLException {
+  public static Connection jdbc(int port) throws SQLException {
     return DriverManager.getConnection("jdbc:arrow-flight-sql://127.0.0.1:" + port
         + "?useEncryption=false&user=" + USER + "&password=any");
   }
