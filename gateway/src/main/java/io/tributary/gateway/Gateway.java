@@ -4,6 +4,8 @@ import io.tributary.adapter.spi.DomainAdapters;
 import io.tributary.adapter.spi.DomainSource;
 import io.tributary.adapter.spi.InvalidDomainSettingsException;
 import io.tributary.catalog.Catalog;
+import io.tributary.catalog.contract.ContractParser;
+import io.tributary.catalog.feed.ContractIntake;
 import io.tributary.catalog.product.ProductCatalog;
 import io.tributary.gateway.config.ConfigException;
 import io.tributary.gateway.config.DomainConfig;
@@ -20,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -49,14 +52,17 @@ public final class Gateway implements AutoCloseable {
    * settings are wrong does, with a message naming {@code configName} and the path.
    */
   public static Gateway start(GatewayConfig config, String configName, DomainAdapters adapters) throws SQLException {
+    routeJavaLoggingToSlf4j();
     Map<String, DomainSource> sources = openDomains(config, configName, adapters);
     Catalog catalog = new Catalog(config.domains().stream().map(DomainConfig::catalogEntry).toList());
     ProductCatalog products = new ProductCatalog(sources.keySet());
-    Engine engine = new Engine(catalog, sources, products, config.catalog().checkInterval());
+    // Before the engine, which lists what the feeds refuse; the feeds start once the engine serves.
+    ContractIntake intake = new ContractIntake(products, ContractParser::parse);
+    Engine engine = new Engine(catalog, sources, products, intake.rejections(), config.catalog().checkInterval());
     String bind = config.gateway().bind();
     Deque<AutoCloseable> opened = new ArrayDeque<>(List.of(engine));
     try {
-      ProductFeeds feeds = push(opened, ProductFeeds.start(config.catalog(), products));
+      ProductFeeds feeds = push(opened, ProductFeeds.start(config.catalog(), intake));
       JdbcDoor jdbc = push(opened, JdbcDoor.open(engine, bind, config.gateway().jdbc().port()));
       LOG.info("JDBC door listening on {}:{} serving domains {}", bind, jdbc.port(), sources.keySet());
       FlightDoor flight = push(opened,
@@ -101,6 +107,14 @@ public final class Gateway implements AutoCloseable {
       }
     }
     return sources;
+  }
+
+  /** Libraries that log through java.util.logging (gRPC) then follow the gateway's log configuration. */
+  private static synchronized void routeJavaLoggingToSlf4j() {
+    if (!SLF4JBridgeHandler.isInstalled()) {
+      SLF4JBridgeHandler.removeHandlersForRootLogger();
+      SLF4JBridgeHandler.install();
+    }
   }
 
   public Engine engine() {
