@@ -1,5 +1,6 @@
 package io.tributary.gateway.engine;
 
+import io.tributary.adapter.spi.DomainQueryException;
 import io.tributary.adapter.spi.DomainUnavailableException;
 import io.tributary.catalog.Domain;
 import io.tributary.gateway.product.ProductException;
@@ -34,6 +35,10 @@ final class QueryErrors {
     Optional<DomainUnavailableException> down = find(failure, DomainUnavailableException.class);
     if (down.isPresent()) {
       return new QueryException(down.get().getMessage(), QueryException.STORE_UNAVAILABLE, failure);
+    }
+    Optional<DomainQueryException> refused = find(failure, DomainQueryException.class);
+    if (refused.isPresent()) {
+      return new QueryException(refused.get().getMessage(), refused.get().sqlState(), failure);
     }
     Optional<ProductException> product = find(failure, ProductException.class);
     if (product.isPresent()) {
@@ -106,10 +111,17 @@ final class QueryErrors {
         + Suggestions.didYouMean(name, tables);
   }
 
+  /** The first {@code type} among {@code failure}'s causes, or among what they suppressed (Calcite adds the real cause of a failed implementation as suppressed). */
   private static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (type.isInstance(t)) {
         return Optional.of(type.cast(t));
+      }
+      for (Throwable suppressed : t.getSuppressed()) {
+        Optional<T> found = find(suppressed, type);
+        if (found.isPresent()) {
+          return found;
+        }
       }
     }
     return Optional.empty();

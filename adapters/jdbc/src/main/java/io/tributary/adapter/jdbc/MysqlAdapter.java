@@ -5,7 +5,6 @@ import io.tributary.adapter.spi.InvalidDomainSettingsException;
 import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.sql.SqlDialect;
-import org.apache.calcite.sql.dialect.MysqlSqlDialect;
 
 /** MySQL and MariaDB domains: tables of the database named in the URL. */
 public final class MysqlAdapter extends JdbcDomainAdapter {
@@ -21,8 +20,13 @@ public final class MysqlAdapter extends JdbcDomainAdapter {
   }
 
   @Override
-  protected SqlDialect dialect() {
-    return MysqlSqlDialect.DEFAULT;
+  protected SqlDialect dialect(String domain) {
+    return new MysqlStoreDialect();
+  }
+
+  @Override
+  protected SessionSetup sessionSetup() {
+    return MysqlStoreDialect.SESSION;
   }
 
   @Override
@@ -52,8 +56,15 @@ public final class MysqlAdapter extends JdbcDomainAdapter {
 
   @Override
   protected Map<String, String> driverDefaults() {
-    return Map.of("connectTimeout", "5000", "defaultFetchSize", "1000",
-        // lets the MariaDB driver serve jdbc:mysql: URLs too
-        "permitMysqlScheme", "true");
+    return Map.of("connectTimeout", "5000", "defaultFetchSize", "1000");
+  }
+
+  /** The MariaDB driver takes a {@code jdbc:mysql:} URL only when the URL itself permits it. */
+  @Override
+  protected String driverUrl(String url) {
+    if (!url.startsWith("jdbc:mysql:") || url.contains("permitMysqlScheme")) {
+      return url;
+    }
+    return url + (url.contains("?") ? "&" : "?") + "permitMysqlScheme";
   }
 }

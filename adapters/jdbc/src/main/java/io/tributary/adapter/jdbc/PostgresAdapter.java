@@ -4,7 +4,6 @@ import io.tributary.adapter.spi.DomainSpec;
 import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.sql.SqlDialect;
-import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
 
 /** PostgreSQL domains: tables of one schema ({@code connection.schema}, default {@code public}). */
 public final class PostgresAdapter extends JdbcDomainAdapter {
@@ -20,8 +19,13 @@ public final class PostgresAdapter extends JdbcDomainAdapter {
   }
 
   @Override
-  protected SqlDialect dialect() {
-    return PostgresqlSqlDialect.DEFAULT;
+  protected SqlDialect dialect(String domain) {
+    return new PostgresStoreDialect(domain);
+  }
+
+  @Override
+  protected SessionSetup sessionSetup() {
+    return PostgresStoreDialect.SESSION;
   }
 
   @Override

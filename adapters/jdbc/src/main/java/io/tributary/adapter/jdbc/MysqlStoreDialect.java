@@ -1,0 +1,50 @@
+package io.tributary.adapter.jdbc;
+
+import java.util.List;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlWriter;
+import org.apache.calcite.sql.dialect.MysqlSqlDialect;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * MySQL and MariaDB as the gateway writes to them, on connections pinned to
+ * {@code NO_BACKSLASH_ESCAPES} and {@code utf8mb4}: inside {@code '…'} only the quote is special,
+ * and no multi-byte character set can swallow it. Without the pin a backslash before a quote ends
+ * the literal early and lets the rest of the value run as SQL.
+ */
+final class MysqlStoreDialect extends MysqlSqlDialect {
+  /**
+   * Keeps every mode the store owner chose and adds the one literals rely on. {@code ANSI_QUOTES}
+   * and {@code PIPES_AS_CONCAT} may stay as they are: identifiers go in backticks and
+   * concatenation is written {@code CONCAT(…)}, which mean the same in every mode.
+   */
+  static final SessionSetup SESSION = new SessionSetup(
+      List.of("SET SESSION sql_mode = TRIM(BOTH ',' FROM CONCAT(@@SESSION.sql_mode, ',NO_BACKSLASH_ESCAPES'))"),
+      "SELECT FIND_IN_SET('NO_BACKSLASH_ESCAPES', @@SESSION.sql_mode) > 0"
+          + " AND @@SESSION.character_set_client = 'utf8mb4'",
+      "sql_mode NO_BACKSLASH_ESCAPES with character set utf8mb4");
+
+  MysqlStoreDialect() {
+    super(DEFAULT_CONTEXT);
+  }
+
+  @Override
+  public void quoteStringLiteral(StringBuilder buf, @Nullable String charsetName, String val) {
+    // Written out rather than inherited: a later Calcite doubles backslashes for MySQL, which under
+    // NO_BACKSLASH_ESCAPES would change the value instead of protecting it.
+    buf.append('\'').append(val.replace("'", "''")).append('\'');
+  }
+
+  @Override
+  public void unparseCall(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
+    if (call.getOperator() == SqlStdOperatorTable.CONCAT) {
+      // `||` is OR unless the store's sql_mode has PIPES_AS_CONCAT.
+      SqlLibraryOperators.CONCAT_FUNCTION.unparse(writer,
+          SqlLibraryOperators.CONCAT_FUNCTION.createCall(call.getParserPosition(), call.getOperandList()), 0, 0);
+      return;
+    }
+    super.unparseCall(writer, LikePatterns.asStoreMeansIt(call, LikePatterns.NoEscape.ESCAPED_PATTERN), leftPrec, rightPrec);
+  }
+}

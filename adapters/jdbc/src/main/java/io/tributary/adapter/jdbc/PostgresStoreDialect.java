@@ -1,0 +1,45 @@
+package io.tributary.adapter.jdbc;
+
+import io.tributary.adapter.spi.DomainQueryException;
+import java.util.List;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlWriter;
+import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * PostgreSQL as the gateway writes to it, on connections pinned to
+ * {@code standard_conforming_strings = on}: inside {@code '…'} only the quote is special, and a
+ * doubled quote is the whole escape.
+ */
+final class PostgresStoreDialect extends PostgresqlSqlDialect {
+  /** SQLSTATE PostgreSQL itself reports for a character its encoding cannot hold. */
+  private static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
+
+  static final SessionSetup SESSION = new SessionSetup(
+      List.of("SET standard_conforming_strings = on"),
+      "SELECT current_setting('standard_conforming_strings') = 'on'",
+      "standard_conforming_strings = on");
+
+  private final String domain;
+
+  PostgresStoreDialect(String domain) {
+    super(DEFAULT_CONTEXT);
+    this.domain = domain;
+  }
+
+  @Override
+  public void quoteStringLiteral(StringBuilder buf, @Nullable String charsetName, String val) {
+    if (val.indexOf('\0') >= 0) {
+      throw new DomainQueryException(domain, CHARACTER_NOT_IN_REPERTOIRE, "domain `" + domain
+          + "` is a PostgreSQL store, whose text cannot hold the NUL character (U+0000); remove it from the"
+          + " string compared with or sent to " + domain + ".*");
+    }
+    buf.append('\'').append(val.replace("'", "''")).append('\'');
+  }
+
+  @Override
+  public void unparseCall(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
+    super.unparseCall(writer, LikePatterns.asStoreMeansIt(call, LikePatterns.NoEscape.EMPTY_ESCAPE), leftPrec, rightPrec);
+  }
+}
