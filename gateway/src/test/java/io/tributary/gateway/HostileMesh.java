@@ -40,6 +40,17 @@ public final class HostileMesh {
       "\u02bc", "\uff07", "\u2019", "\u00bf'", "\u00bf\\'", "\u00e9'", "\ud83d\ude00'", "\u202e'",
       "line\nbreak\r\ttab", "x".repeat(20_000) + "'" + "\\".repeat(99) + "' OR 1=1 --",
       "plain");
+  /** A row of the {@code typed} table: a number, a date, a timestamp and bytes, as SQL literals write them. */
+  record TypedRow(int id, String amount, String day, String at, String rawHex) {}
+
+  /** Rows that differ from each other in one typed column each, and bytes holding a quote and a backslash. */
+  static final List<TypedRow> TYPED = List.of(
+      new TypedRow(1, "-12.345", "2024-02-29", "2024-02-29 23:59:59.123", "00275c"),
+      new TypedRow(2, "-12.346", "2024-02-29", "2024-02-29 23:59:59.123", "00275c"),
+      new TypedRow(3, "-12.345", "2024-03-01", "2024-02-29 23:59:59.123", "00275c"),
+      new TypedRow(4, "-12.345", "2024-02-29", "2024-02-29 23:59:59.124", "00275c"),
+      new TypedRow(5, "-12.345", "2024-02-29", "2024-02-29 23:59:59.123", "00275d"));
+
   /** A value with a NUL character: MariaDB and H2 hold it, PostgreSQL's text cannot. */
   static final String WITH_NUL = "a\u0000b";
 
@@ -91,6 +102,14 @@ public final class HostileMesh {
 
     String secrets() {
       return quoted("secrets", quote());
+    }
+
+    String typed() {
+      return quoted("typed", quote());
+    }
+
+    String binaryType() {
+      return this == POSTGRESQL ? "BYTEA" : "VARBINARY(16)";
     }
   }
 
@@ -168,7 +187,7 @@ public final class HostileMesh {
             owner: {team: demo, contact: demo@example.com}
             adapter: h2
             connection: {url: "%s"}
-            tables: [notes, {name: weird, source: %s}]
+            tables: [notes, typed, {name: weird, source: %s}]
         """.formatted(H2_URL, yamlString(PG_TABLE)));
     return TestGateways.start("hostile-mesh.yaml", yaml.toString());
   }
@@ -180,7 +199,7 @@ public final class HostileMesh {
             owner: {team: security, contact: security@example.com}
             adapter: %s
             connection: {url: %s, user: "%s", password: "%s"}
-            tables: [notes, {name: weird, source: %s}]
+            tables: [notes, typed, {name: weird, source: %s}]
         """.formatted(name, adapter, yamlString(url), server.user(), server.password(), yamlString(table)));
   }
 
@@ -192,6 +211,8 @@ public final class HostileMesh {
       s.execute("CREATE TABLE " + family.notes() + " (id INT PRIMARY KEY, body " + textType + ")");
       s.execute("CREATE TABLE " + family.secrets() + " (id INT PRIMARY KEY, secret VARCHAR(50))");
       s.execute("INSERT INTO " + family.secrets() + " VALUES (1, '" + SECRET + "')");
+      s.execute("CREATE TABLE " + family.typed() + " (id INT PRIMARY KEY, amount DECIMAL(12,3), on_day DATE,"
+          + " at_time TIMESTAMP(3), raw " + family.binaryType() + ")");
       StringBuilder create = new StringBuilder("CREATE TABLE " + table + " (id INT PRIMARY KEY");
       columns.forEach(column -> create.append(", ").append(quoted(column, family.quote())).append(" VARCHAR(20)"));
       s.execute(create.append(")").toString());
@@ -201,6 +222,17 @@ public final class HostileMesh {
       for (int i = 0; i < values.size(); i++) {
         insert.setInt(1, i + 1);
         insert.setString(2, values.get(i));
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+    try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + family.typed() + " VALUES (?, ?, ?, ?, ?)")) {
+      for (TypedRow row : TYPED) {
+        insert.setInt(1, row.id());
+        insert.setBigDecimal(2, new java.math.BigDecimal(row.amount()));
+        insert.setDate(3, java.sql.Date.valueOf(row.day()));
+        insert.setTimestamp(4, java.sql.Timestamp.valueOf(row.at()));
+        insert.setBytes(5, java.util.HexFormat.of().parseHex(row.rawHex()));
         insert.addBatch();
       }
       insert.executeBatch();

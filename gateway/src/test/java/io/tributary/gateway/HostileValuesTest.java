@@ -123,6 +123,20 @@ class HostileValuesTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @MethodSource("io.tributary.gateway.HostileMesh#domains")
+  void numberDateTimestampAndBinaryLiteralsSelectExactlyTheirRowInsideTheStore(Domain domain) throws SQLException {
+    HostileMesh.TypedRow first = HostileMesh.TYPED.get(0);
+    String sql = "SELECT id FROM " + domain + ".typed WHERE amount = " + first.amount() + " AND on_day = DATE '" + first.day()
+        + "' AND at_time = TIMESTAMP '" + first.at() + "' AND raw = X'" + first.rawHex() + "'";
+    try (PushedDownSql sent = new PushedDownSql()) {
+      assertEquals(List.of("1"), Rows.of(gateway, sql));
+      String statement = sent.to(domain.storeTable("typed"));
+      assertTrue(statement.contains("WHERE") && statement.contains(first.amount()) && statement.contains(first.day()),
+          "compared inside the store: " + statement);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
   @MethodSource("postgresDomains")
   void aNulCharacterBoundForPostgresqlIsRefusedNamingTheDomain(Domain domain) {
     SQLException refused = assertThrows(SQLException.class,

@@ -1,11 +1,17 @@
 package io.tributary.adapter.jdbc;
 
 import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlAlienSystemTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.dialect.MysqlSqlDialect;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -26,6 +32,9 @@ final class MysqlStoreDialect extends MysqlSqlDialect {
           + " AND @@SESSION.character_set_client = 'utf8mb4'",
       "sql_mode NO_BACKSLASH_ESCAPES with character set utf8mb4");
 
+  /** MySQL and MariaDB keep at most microseconds. */
+  private static final int MAX_FRACTIONAL_DIGITS = 6;
+
   MysqlStoreDialect() {
     super(DEFAULT_CONTEXT);
   }
@@ -35,6 +44,17 @@ final class MysqlStoreDialect extends MysqlSqlDialect {
     // Written out rather than inherited: a later Calcite doubles backslashes for MySQL, which under
     // NO_BACKSLASH_ESCAPES would change the value instead of protecting it.
     buf.append('\'').append(val.replace("'", "''")).append('\'');
+  }
+
+  /** Calcite casts to a bare {@code DATETIME}, which drops the fraction of a second a comparison needs. */
+  @Override
+  public @Nullable SqlNode getCastSpec(RelDataType type) {
+    if (type.getSqlTypeName() == SqlTypeName.TIMESTAMP && type.getPrecision() > 0) {
+      int digits = Math.min(type.getPrecision(), MAX_FRACTIONAL_DIGITS);
+      return new SqlDataTypeSpec(new SqlAlienSystemTypeNameSpec("DATETIME(" + digits + ")", SqlTypeName.TIMESTAMP,
+          SqlParserPos.ZERO), SqlParserPos.ZERO);
+    }
+    return super.getCastSpec(type);
   }
 
   @Override

@@ -1,10 +1,21 @@
 package io.tributary.adapter.jdbc;
 
 import io.tributary.adapter.spi.DomainQueryException;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.sql.SqlAlienSystemTypeNameSpec;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlBinaryStringLiteral;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.BitString;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -40,6 +51,30 @@ final class PostgresStoreDialect extends PostgresqlSqlDialect {
 
   @Override
   public void unparseCall(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
-    super.unparseCall(writer, LikePatterns.asStoreMeansIt(call, LikePatterns.NoEscape.EMPTY_ESCAPE), leftPrec, rightPrec);
+    SqlCall written = LikePatterns.asStoreMeansIt(withBytea(call), LikePatterns.NoEscape.EMPTY_ESCAPE);
+    super.unparseCall(writer, written, leftPrec, rightPrec);
+  }
+
+  /**
+   * The call with its binary literals as {@code bytea}: PostgreSQL reads Calcite's
+   * {@code X'…'} as a bit string, which no {@code bytea} column equals.
+   */
+  private static SqlCall withBytea(SqlCall call) {
+    if (!(call instanceof SqlBasicCall basic)
+        || call.getOperandList().stream().noneMatch(SqlBinaryStringLiteral.class::isInstance)) {
+      return call;
+    }
+    List<SqlNode> operands = new ArrayList<>();
+    for (SqlNode operand : call.getOperandList()) {
+      operands.add(operand instanceof SqlBinaryStringLiteral bytes ? bytea(bytes) : operand);
+    }
+    return new SqlBasicCall(call.getOperator(), operands, call.getParserPosition(), basic.getFunctionQuantifier());
+  }
+
+  private static SqlNode bytea(SqlBinaryStringLiteral bytes) {
+    SqlParserPos pos = bytes.getParserPosition();
+    String hex = bytes.getValueAs(BitString.class).toHexString();
+    return SqlStdOperatorTable.CAST.createCall(pos, SqlLiteral.createCharString("\\x" + hex, pos),
+        new SqlDataTypeSpec(new SqlAlienSystemTypeNameSpec("BYTEA", SqlTypeName.VARBINARY, pos), pos));
   }
 }

@@ -20,26 +20,33 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * A store table's columns as the gateway types them: Calcite's reading of the store's metadata,
  * except that the long character and binary types (MySQL's {@code TEXT}, {@code JSON} and
- * {@code BLOB}, {@code CLOB}s), which Calcite leaves untyped ({@code ANY}), are text and bytes.
+ * {@code BLOB}, {@code CLOB}s), which Calcite leaves untyped ({@code ANY}), are text and bytes, and
+ * unbounded bytes ({@code bytea}) are of varying length.
  * An untyped column cannot be compared with a list of values, sorted or shown to BI tools as text.
  */
 final class StoreRowType {
+  /** The longest fixed-length binary type of the stores served (MySQL's {@code BINARY(255)}). */
+  private static final int MAX_FIXED_BINARY = 255;
+
   private StoreRowType() {}
 
   /** The row type of {@code table}; asks the store's metadata again only when a column is untyped. */
   static RelProtoDataType of(JdbcTable table, DataSource dataSource) throws SQLException {
     RelDataTypeFactory factory = new SqlTypeFactoryImpl(RelDataTypeSystem.DEFAULT);
     RelDataType calcites = table.getRowType(factory);
-    if (calcites.getFieldList().stream().noneMatch(f -> f.getType().getSqlTypeName() == SqlTypeName.ANY)) {
-      return RelDataTypeImpl.proto(calcites);
-    }
-    Map<String, SqlTypeName> typed = longTypes(table, dataSource);
+    boolean untyped = calcites.getFieldList().stream().anyMatch(f -> f.getType().getSqlTypeName() == SqlTypeName.ANY);
+    Map<String, SqlTypeName> typed = untyped ? longTypes(table, dataSource) : Map.of();
     RelDataTypeFactory.Builder row = factory.builder();
     for (RelDataTypeField field : calcites.getFieldList()) {
-      SqlTypeName type = typed.get(field.getName());
-      row.add(field.getName(), field.getType().getSqlTypeName() == SqlTypeName.ANY && type != null
-          ? factory.createTypeWithNullability(factory.createSqlType(type), field.getType().isNullable())
-          : field.getType());
+      RelDataType type = field.getType();
+      SqlTypeName named = typed.get(field.getName());
+      if (type.getSqlTypeName() == SqlTypeName.ANY && named != null) {
+        type = factory.createTypeWithNullability(factory.createSqlType(named), type.isNullable());
+      } else if (type.getSqlTypeName() == SqlTypeName.BINARY && type.getPrecision() > MAX_FIXED_BINARY) {
+        // PostgreSQL's bytea comes as BINARY(2147483647): fixed length would pad every value compared with it.
+        type = factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.VARBINARY), type.isNullable());
+      }
+      row.add(field.getName(), type);
     }
     return RelDataTypeImpl.proto(row.build());
   }

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.adapter.spi.DomainQueryException;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeSystem;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.junit.jupiter.api.Test;
 
 /** How each store's dialect writes the values and names the gateway sends it. */
@@ -76,6 +80,22 @@ class StoreDialectsTest {
     SqlNode concat = SqlStdOperatorTable.CONCAT.createCall(POS, column(), SqlLiteral.createCharString("x", POS));
 
     assertEquals("CONCAT(`body`, 'x')", sql(concat, MYSQL));
+  }
+
+  @Test
+  void bytesForPostgresqlAreByteaNotABitString() {
+    SqlNode equals = SqlStdOperatorTable.EQUALS.createCall(POS, column(), SqlLiteral.createBinaryString("00275c", POS));
+
+    assertEquals("\"body\" = CAST('\\x00275C' AS BYTEA)", sql(equals, POSTGRES));
+    assertEquals("`body` = X'00275C'", sql(equals, MYSQL));
+  }
+
+  @Test
+  void aTimestampCastForMysqlKeepsItsFractionOfASecond() {
+    RelDataTypeFactory types = new SqlTypeFactoryImpl(RelDataTypeSystem.DEFAULT);
+    SqlNode spec = MYSQL.getCastSpec(types.createSqlType(SqlTypeName.TIMESTAMP, 3));
+
+    assertEquals("DATETIME(3)", sql(spec, MYSQL));
   }
 
   @Test
