@@ -6,17 +6,22 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.NoSuchElementException;
 import org.apache.commons.dbcp2.BasicDataSource;
 import org.apache.commons.dbcp2.ConnectionFactory;
 
 /**
  * A domain's connection pool whose connections all hold the {@link SessionSetup session settings}
- * the store's dialect relies on, and whose failure to connect names the domain and its store,
- * because Calcite's generated code only ever sees the data source, not which domain it belongs to.
+ * the store's dialect relies on, are tied to the query they are borrowed for ({@link ScopedConnection}),
+ * and whose failure to connect names the domain and its store, because Calcite's generated code
+ * only ever sees the data source, not which domain it belongs to. A pool whose connections are all
+ * in use is reported as busy, not as the store being down.
  */
 final class DomainConnectionPool extends BasicDataSource {
   /** SQLSTATE class 08: the client could not establish the connection. */
   static final String UNABLE_TO_CONNECT = "08001";
+  /** SQLSTATE class 53: the gateway's own resources for the store are exhausted, the store is fine. */
+  static final String TOO_MANY_CONNECTIONS = "53300";
 
   private final String domain;
   private final String store;
@@ -31,8 +36,15 @@ final class DomainConnectionPool extends BasicDataSource {
   @Override
   public Connection getConnection() throws SQLException {
     try {
-      return super.getConnection();
+      return ScopedConnection.of(super.getConnection());
     } catch (SQLException e) {
+      if (e.getCause() instanceof NoSuchElementException) {
+        // DBCP's own words for "every connection is borrowed and none came back in time".
+        String message = "domain `" + domain + "`: all " + getMaxTotal() + " connections to its store at " + store
+            + " are in use and none was free within " + getMaxWaitDuration().toSeconds()
+            + " s; try again, or raise the domain's connection.maxConnections";
+        throw new SQLException(message, TOO_MANY_CONNECTIONS, new DomainQueryException(domain, TOO_MANY_CONNECTIONS, message));
+      }
       UnsafeSessionException unsafe = find(e);
       if (unsafe != null) {
         String message = "domain `" + domain + "`: the store at " + store + " " + unsafe.getMessage()
