@@ -1,5 +1,10 @@
 package io.tributary.jdbc;
 
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -32,6 +37,7 @@ final class TributaryConnection extends AvaticaConnection {
 
   /** How Avatica's {@code ErrorResponse.toException} prefixes the gateway's message. */
   private static final String AVATICA_PREFIX = "Remote driver error: ";
+  private static final int CANCEL_TIMEOUT_MILLIS = 10_000;
 
   private final WarningLookup warnings = new WarningLookup(this);
 
@@ -42,6 +48,29 @@ final class TributaryConnection extends AvaticaConnection {
   /** Where this session's statements fetch the gateway's warnings for their latest execution. */
   WarningLookup warnings() {
     return warnings;
+  }
+
+  /**
+   * Stops what statement {@code statementId} runs, over a request of its own beside the running one.
+   *
+   * @throws SQLException (08006) when the gateway cannot be reached
+   */
+  void cancel(int statementId) throws SQLException {
+    String target = info.getProperty("url") + "/tributary/cancel?connection="
+        + URLEncoder.encode(id, StandardCharsets.UTF_8) + "&statement=" + statementId;
+    try {
+      HttpURLConnection request = (HttpURLConnection) URI.create(target).toURL().openConnection();
+      request.setRequestMethod("POST");
+      request.setConnectTimeout(CANCEL_TIMEOUT_MILLIS);
+      request.setReadTimeout(CANCEL_TIMEOUT_MILLIS);
+      request.setDoOutput(true);
+      request.getOutputStream().close();
+      request.getResponseCode(); // 200: stopped; 404: nothing ran any more
+      request.disconnect();
+    } catch (IOException e) {
+      throw new SQLException("cancelling the statement failed: the gateway at " + info.getProperty("url")
+          + " did not answer (" + e.getMessage() + ")", "08006", e);
+    }
   }
 
   /** Avatica's retries (transparent reconnection) run first; only their final error is replaced. */

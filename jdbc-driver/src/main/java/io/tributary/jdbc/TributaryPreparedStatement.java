@@ -18,21 +18,32 @@ final class TributaryPreparedStatement extends Jdbc41PreparedStatement {
   // Avatica's three executions (executeUpdate calls executeLargeUpdate).
 
   @Override public ResultSet executeQuery() throws SQLException {
-    return warnings.execution(super::executeQuery);
+    return warnings.execution(() -> StatementCancel.bounded(this, super::executeQuery));
   }
 
   @Override public boolean execute() throws SQLException {
-    return warnings.execution(super::execute);
+    return warnings.execution(() -> StatementCancel.bounded(this, super::execute));
   }
 
   @Override public long executeLargeUpdate() throws SQLException {
-    return warnings.execution(super::executeLargeUpdate);
+    return warnings.execution(() -> StatementCancel.bounded(this, super::executeLargeUpdate));
   }
 
   /** The gateway records no warnings for batches: this only clears the previous execution's. */
   @Override public long[] executeLargeBatch() throws SQLException {
     warnings.clear();
     return super.executeLargeBatch();
+  }
+
+  /**
+   * Stops the running query on the gateway and returns: Avatica's own cancel would wait for the
+   * running request to end, which is what a caller cancels because it does not.
+   */
+  @Override public void cancel() throws SQLException {
+    if (isClosed()) {
+      throw new SQLException("the statement is closed", "HY010");
+    }
+    StatementCancel.send(this);
   }
 
   @Override public SQLWarning getWarnings() throws SQLException {

@@ -17,16 +17,27 @@ final class TributaryStatement extends AvaticaStatement {
 
   /** Every {@code execute*(String)} passes here. */
   @Override protected void executeInternal(String sql) throws SQLException {
-    warnings.execution(() -> {
+    warnings.execution(() -> StatementCancel.bounded(this, () -> {
       super.executeInternal(sql);
       return null;
-    });
+    }));
   }
 
   /** The gateway records no warnings for batches: this only clears the previous execution's. */
   @Override public long[] executeLargeBatch() throws SQLException {
     warnings.clear();
     return super.executeLargeBatch();
+  }
+
+  /**
+   * Stops the running query on the gateway and returns: Avatica's own cancel would wait for the
+   * running request to end, which is what a caller cancels because it does not.
+   */
+  @Override public void cancel() throws SQLException {
+    if (isClosed()) {
+      throw new SQLException("the statement is closed", "HY010");
+    }
+    StatementCancel.send(this);
   }
 
   @Override public SQLWarning getWarnings() throws SQLException {

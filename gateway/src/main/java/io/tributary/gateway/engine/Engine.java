@@ -203,7 +203,13 @@ public final class Engine implements AutoCloseable {
    * error is logged in full (under the query id, when the failing thread works for one).
    */
   public QueryException translate(Throwable failure, String sql) {
-    QueryException error = errors.translate(failure, sql);
+    QueryException error;
+    try {
+      error = errors.translate(failure, sql);
+    } catch (RuntimeException | StackOverflowError e) {
+      failure.addSuppressed(e);
+      error = new QueryException("internal error: " + failure, QueryException.INTERNAL, failure);
+    }
     if (QueryException.INTERNAL.equals(error.getSQLState())) {
       LOG.warn("internal error running `{}`", sql, failure);
     } else {

@@ -121,9 +121,17 @@ public final class Query implements AutoCloseable {
       run = current;
     }
     if (run != null) {
-      run.cancel(new QueryAbortedException("canceling statement due to user request (query " + run.id() + ")",
-          QueryException.CANCELLED));
+      run.cancel(cancelledByClient(run));
     }
+  }
+
+  static QueryAbortedException cancelledByClient(QueryRun run) {
+    return new QueryAbortedException("canceling statement due to user request (query " + run.id() + ")",
+        QueryException.CANCELLED);
+  }
+
+  int statementId() {
+    return statementId;
   }
 
   /** The id of the running execution in {@code tributary.queries}, if one runs. */

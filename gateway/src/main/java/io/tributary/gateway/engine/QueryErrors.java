@@ -20,6 +20,11 @@ final class QueryErrors {
   private static final Pattern NOT_FOUND_WITHIN = Pattern.compile("Object '([^']+)' not found within '([^']+)'");
   private static final Pattern NOT_FOUND = Pattern.compile("(?:Object|Table) '([^']+)' not found");
   private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Column '([^']+)' not found in (?:any table|table '[^']+')");
+  /** Statements that change data or definitions, by their first word. */
+  private static final Pattern WRITE = Pattern.compile(
+      "\\s*(?:CREATE|DROP|ALTER|TRUNCATE|GRANT|REVOKE|COPY|VACUUM|REINDEX|CLUSTER|COMMENT|RENAME|REPLACE|LOCK)\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern WRITE_WORD = Pattern.compile("[A-Za-z]+");
   private static final Pattern POSITION = Pattern.compile("From line (\\d+), column (\\d+) to line \\d+, column \\d+: ");
 
   private final Namespace namespace;
@@ -53,7 +58,16 @@ final class QueryErrors {
     if (product.isPresent()) {
       return new QueryException(product.get().getMessage(), product.get().sqlState(), failure);
     }
+    Optional<QueryException> runtime = RuntimeErrors.translate(failure);
+    if (runtime.isPresent()) {
+      return runtime.get();
+    }
     Optional<SqlParseException> parse = find(failure, SqlParseException.class);
+    if (parse.isPresent() && WRITE.matcher(sql == null ? "" : sql).lookingAt()) {
+      // The parser knows no DDL; the statement's first word says what it wanted.
+      return new QueryException("cannot execute " + WRITE_WORD.matcher(sql).results().findFirst().map(m -> m.group().toUpperCase(java.util.Locale.ROOT)).orElse("it")
+          + ": the gateway is read-only; change data and definitions in the domain's own store", QueryException.READ_ONLY, failure);
+    }
     if (parse.isPresent()) {
       SqlParseException e = parse.get();
       String at = e.getPos() == null ? "" : " (line " + e.getPos().getLineNum() + ", column " + e.getPos().getColumnNum() + ")";
@@ -63,18 +77,14 @@ final class QueryErrors {
     if (validation.isPresent()) {
       return validationError(validation.get(), sql);
     }
-    Optional<QueryException> runtime = RuntimeErrors.translate(failure);
-    if (runtime.isPresent()) {
-      return runtime.get();
-    }
     Optional<RuntimeException> adapter = find(failure, RuntimeException.class)
         .filter(e -> e.getClass().getPackageName().startsWith("io.tributary"));
     if (adapter.isPresent()) {
       return new QueryException(adapter.get().getMessage(), QueryException.INVALID_QUERY, failure);
     }
-    Optional<SQLException> store = find(failure, SQLException.class).filter(e -> e.getSQLState() != null);
+    Optional<SQLException> store = withSqlState(failure);
     if (store.isPresent()) {
-      return new QueryException(innermostMessage(store.get()), store.get().getSQLState(), failure);
+      return new QueryException(store.get().getMessage(), store.get().getSQLState(), failure);
     }
     return new QueryException("internal error: " + innermostMessage(failure), QueryException.INTERNAL, failure);
   }
@@ -129,6 +139,16 @@ final class QueryErrors {
   }
 
   /** The first {@code type} among {@code failure}'s causes, or among what they suppressed (Calcite adds the real cause of a failed implementation as suppressed). */
+  /** The first cause that carries a SQLSTATE: a store's own error, under Calcite's wrappers that carry none. */
+  private static Optional<SQLException> withSqlState(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException e && e.getSQLState() != null) {
+        return Optional.of(e);
+      }
+    }
+    return Optional.empty();
+  }
+
   static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (type.isInstance(t)) {
@@ -155,6 +175,9 @@ final class QueryErrors {
   }
 
   private static String firstLine(String message) {
+    if (message == null) {
+      return "the statement cannot be read";
+    }
     int newline = message.indexOf('\n');
     return (newline < 0 ? message : message.substring(0, newline)).trim();
   }

@@ -132,13 +132,22 @@ final class QueryRun {
     if (state == State.PLANNING) {
       state = State.PREPARED;
     }
+    stopDeadline();
   }
 
   /** Starts an execution, stopped by {@code deadline} unless it ends first. */
   synchronized void running(ScheduledFuture<?> deadline) {
+    stopDeadline();
+    this.deadline = deadline;
     throwIfCancelled();
     state = State.RUNNING;
-    this.deadline = deadline;
+  }
+
+  private void stopDeadline() {
+    if (deadline != null) {
+      deadline.cancel(false);
+      deadline = null;
+    }
   }
 
   synchronized void planning(ScheduledFuture<?> deadline) {

@@ -5,6 +5,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,8 @@ public final class Session implements AutoCloseable {
   private final Engine engine;
   private final Connection connection;
   private final Set<Query> queries = ConcurrentHashMap.newKeySet();
+  /** The runs planning now, by the door's statement number: a cancel may come before the query exists. */
+  private final Map<Integer, QueryRun> planning = new ConcurrentHashMap<>();
   private volatile long lastUsedNanos = System.nanoTime();
   private volatile boolean closed;
 
@@ -59,6 +62,7 @@ public final class Session implements AutoCloseable {
     run.planning(engine.log().stopAfter(run, planningTimeout, new QueryAbortedException(
         "planning the query took longer than " + DurationWords.of(planningTimeout) + " (limits.planningTimeout)",
         QueryException.CANCELLED)));
+    planning.put(statementId, run);
     try (var working = run.enter()) {
       if (sql == null || sql.isBlank()) {
         throw new QueryException("the statement is empty; write a query such as SELECT 1", QueryException.SYNTAX_ERROR, null);
@@ -75,7 +79,30 @@ public final class Session implements AutoCloseable {
       QueryException error = engine.failure(run, failure, sql);
       run.failed(error);
       throw error;
+    } finally {
+      planning.remove(statementId, run);
     }
+  }
+
+  /**
+   * Stops whatever the door's statement {@code statementId} is doing: planning, or running.
+   *
+   * @return whether something was stopped
+   */
+  public boolean cancel(int statementId) {
+    boolean stopped = false;
+    QueryRun planned = planning.get(statementId);
+    if (planned != null) {
+      planned.cancel(Query.cancelledByClient(planned));
+      stopped = true;
+    }
+    for (Query query : queries) {
+      if (query.statementId() == statementId && query.isRunning()) {
+        query.cancel();
+        stopped = true;
+      }
+    }
+    return stopped;
   }
 
   /** The namespace's metadata as the caller may see it now, for a door's catalog calls. */

@@ -223,20 +223,10 @@ final class GatewayMeta extends JdbcMeta {
     getStatementCache().invalidate(h.id);
   }
 
-  /** Stops what statement {@code statementId} of connection {@code connectionId} runs; the cancel request of the driver. */
+  /** Stops what statement {@code statementId} of connection {@code connectionId} plans or runs; the driver's cancel request. */
   boolean cancel(String connectionId, int statementId) {
-    Statement statement = statements.get(statementId);
-    if (statement == null || !statement.connectionId.equals(connectionId)) {
-      return false;
-    }
-    Query query;
-    synchronized (statement) {
-      query = statement.query;
-    }
-    if (query != null) {
-      query.cancel();
-    }
-    return query != null;
+    Session session = sessions.get(connectionId);
+    return session != null && session.cancel(statementId);
   }
 
   /** Runs {@code query} and answers with its first frame; Avatica's fetch reads the rest from the statement cache. */

@@ -1,0 +1,104 @@
+package io.tributary.gateway;
+
+import io.tributary.testkit.DatabaseServer;
+import io.tributary.testkit.DatabaseServers;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Gateways for the tests of a query's life: stores with a table big enough that joining it with
+ * itself keeps the store busy for minutes, small connection pools that a leak would drain within a
+ * few queries, and text that fails a numeric cast inside PostgreSQL. {@link #gateway()} has the
+ * default limits; {@link #strict()} a two-second query time-out and a small result limit.
+ */
+public final class LifecycleMesh {
+  static final String DATABASE = "tributary_it_lifecycle";
+  /** A query each store runs for minutes: a self-join pushed into the store, counted there. */
+  static final String SLOW_PG = "SELECT count(*) FROM pg.big a JOIN pg.big b ON a.x < b.x";
+  static final String SLOW_MY = "SELECT count(*) FROM my.big a JOIN my.big b ON a.x < b.x";
+  static final int POOL = 2;
+  static final long MAX_ROWS = 100;
+
+  private LifecycleMesh() {}
+
+  public static Gateway gateway() throws SQLException {
+    return TestGateways.shared("lifecycle", () -> start("lifecycle.yaml", ""));
+  }
+
+  public static Gateway strict() throws SQLException {
+    return TestGateways.shared("lifecycle-strict", () -> start("lifecycle-strict.yaml",
+        "limits: {queryTimeout: 2s, maxResultRows: " + MAX_ROWS + "}\n"));
+  }
+
+  private static Gateway start(String name, String limits) throws SQLException {
+    prepareStores();
+    DatabaseServer postgres = DatabaseServers.postgres();
+    DatabaseServer mariadb = DatabaseServers.mariadb();
+    String yaml = limits + """
+        domains:
+          - name: pg
+            owner: {team: a, contact: a@example.com}
+            adapter: postgresql
+            connection: {url: "%s", user: "%s", password: "%s", maxConnections: %d}
+            tables: [big, words]
+          - name: my
+            owner: {team: b, contact: b@example.com}
+            adapter: mariadb
+            connection: {url: "%s", user: "%s", password: "%s", maxConnections: %d}
+            tables: [big, words]
+        """.formatted(postgres.jdbcUrl(DATABASE), postgres.user(), postgres.password(), POOL,
+        mariadb.jdbcUrl(DATABASE), mariadb.user(), mariadb.password(), POOL);
+    return TestGateways.start(name, yaml);
+  }
+
+  private static boolean prepared;
+
+  private static synchronized void prepareStores() throws SQLException {
+    if (prepared) {
+      return;
+    }
+    DatabaseServer postgres = DatabaseServers.postgres();
+    DatabaseServer mariadb = DatabaseServers.mariadb();
+    postgres.createDatabase(DATABASE);
+    mariadb.createDatabase(DATABASE);
+    postgres.execute(DATABASE, "CREATE TABLE big (x INT NOT NULL)", "INSERT INTO big SELECT g FROM generate_series(1, 200000) g",
+        "CREATE TABLE words (id INT PRIMARY KEY, word TEXT)", "INSERT INTO words VALUES (1, '7'), (2, 'seven')", "ANALYZE");
+    mariadb.execute(DATABASE, "CREATE TABLE big (x INT NOT NULL)",
+        "INSERT INTO big SELECT seq FROM seq_1_to_50000",
+        "CREATE TABLE words (id INT PRIMARY KEY, word VARCHAR(20))", "INSERT INTO words VALUES (1, 'one'), (2, 'two')",
+        "ANALYZE TABLE big");
+    prepared = true;
+  }
+
+  /** Statements on the big table PostgreSQL is running now. */
+  static int postgresBusy() throws SQLException {
+    try (Connection c = DatabaseServers.postgres().connect(DATABASE); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+             + " AND pid <> pg_backend_pid() AND state = 'active' AND query LIKE '%big%'")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  /** Gateway connections to the PostgreSQL test database left inside a transaction. */
+  static int postgresIdleInTransaction() throws SQLException {
+    try (Connection c = DatabaseServers.postgres().connect(DATABASE); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+             + " AND application_name = 'tributary' AND state LIKE 'idle in transaction%'")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  /** Statements on the big table MariaDB is running now. */
+  static int mariadbBusy() throws SQLException {
+    try (Connection c = DatabaseServers.mariadb().connect(DATABASE); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.PROCESSLIST WHERE DB = DATABASE()"
+             + " AND ID <> CONNECTION_ID() AND COMMAND = 'Query' AND INFO LIKE '%big%'")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+}
