@@ -18,10 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import org.apache.calcite.config.CalciteConnectionProperty;
-import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.Driver;
@@ -94,7 +91,7 @@ public final class Engine implements AutoCloseable {
    * version retired fails at once in every session, and contract checks apply to every query.
    */
   public Connection connect() throws SQLException {
-    Connection connection = calcite.connect(Driver.CONNECT_STRING_PREFIX, sessionProperties());
+    Connection connection = calcite.connect(Driver.CONNECT_STRING_PREFIX, SessionSettings.properties());
     SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
     // Calcite's own "metadata" schema would show up beside the domains in every BI tool.
     root.unwrap(CalciteSchema.class).removeSubSchema("metadata");
@@ -151,18 +148,5 @@ public final class Engine implements AutoCloseable {
   public void close() {
     contracts.close();
     sources.values().forEach(DomainSource::close);
-  }
-
-  private static Properties sessionProperties() {
-    Properties p = new Properties();
-    // Standard SQL quoting, names as written, matched regardless of case: what BI tools expect.
-    p.setProperty(CalciteConnectionProperty.QUOTING.camelName(), "DOUBLE_QUOTE");
-    p.setProperty(CalciteConnectionProperty.UNQUOTED_CASING.camelName(), "UNCHANGED");
-    p.setProperty(CalciteConnectionProperty.QUOTED_CASING.camelName(), "UNCHANGED");
-    p.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
-    p.setProperty(CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(), NullCollation.LOW.name());
-    p.setProperty(CalciteConnectionProperty.TIME_ZONE.camelName(), "UTC");
-    p.setProperty(CalciteConnectionProperty.META_TABLE_FACTORY.camelName(), BrowsableTables.class.getName());
-    return p;
   }
 }

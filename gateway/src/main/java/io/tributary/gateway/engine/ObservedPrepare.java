@@ -1,10 +1,10 @@
 package io.tributary.gateway.engine;
 
+import io.tributary.gateway.engine.dialect.DialectPrepare;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.runtime.Hook;
 
@@ -13,7 +13,7 @@ import org.apache.calcite.runtime.Hook;
  * prepares. Both doors prepare through the engine's sessions, so this is the one place that sees
  * every query, whichever door it came through.
  */
-final class ObservedPrepare extends CalcitePrepareImpl {
+final class ObservedPrepare extends DialectPrepare {
   private final Consumer<List<RelNode>> planned;
 
   /** @param planned told of each statement planned without error: its plans with unused fields trimmed */
