@@ -32,6 +32,11 @@ public abstract class JdbcDomainAdapter implements DomainAdapter {
   /** The SQL dialect pushed-down queries are written in; fixed so a store that is down at start-up does not stop the gateway. */
   protected abstract SqlDialect dialect();
 
+  /** Which functions the store computes as the gateway does, so expressions using them may run there. */
+  protected StoreFunctions functions() {
+    return StoreFunctions.STANDARD;
+  }
+
   /** An example URL, shown when the configured one is missing or of the wrong store. */
   protected abstract String exampleUrl();
 
@@ -81,7 +86,7 @@ public abstract class JdbcDomainAdapter implements DomainAdapter {
     // Generated code finds the data source by this path: the gateway mounts the schema under the domain's name.
     Expression expression =
         Schemas.subSchemaExpression(CalciteSchema.createRootSchema(false).plus(), spec.name(), JdbcSchema.class);
-    JdbcConvention convention = new StoreConvention(dialect(), expression, spec.name());
+    JdbcConvention convention = new StoreConvention(dialect(), expression, spec.name(), functions());
     PublishedJdbcSchema schema =
         new PublishedJdbcSchema(spec, store, dataSource, dialect(), convention, namespace, rowCountEstimateSql());
     return new JdbcDomainSource(spec.name(), store, schema, dataSource);

@@ -5,7 +5,6 @@ import io.tributary.adapter.spi.InvalidDomainSettingsException;
 import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.sql.SqlDialect;
-import org.apache.calcite.sql.dialect.MysqlSqlDialect;
 
 /** MySQL and MariaDB domains: tables of the database named in the URL. */
 public final class MysqlAdapter extends JdbcDomainAdapter {
@@ -22,7 +21,12 @@ public final class MysqlAdapter extends JdbcDomainAdapter {
 
   @Override
   protected SqlDialect dialect() {
-    return MysqlSqlDialect.DEFAULT;
+    return MariadbStoreDialect.INSTANCE;
+  }
+
+  @Override
+  protected StoreFunctions functions() {
+    return MariadbFunctions.INSTANCE;
   }
 
   @Override

@@ -4,7 +4,6 @@ import io.tributary.adapter.spi.DomainSpec;
 import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.sql.SqlDialect;
-import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
 
 /** PostgreSQL domains: tables of one schema ({@code connection.schema}, default {@code public}). */
 public final class PostgresAdapter extends JdbcDomainAdapter {
@@ -21,7 +20,12 @@ public final class PostgresAdapter extends JdbcDomainAdapter {
 
   @Override
   protected SqlDialect dialect() {
-    return PostgresqlSqlDialect.DEFAULT;
+    return PostgresStoreDialect.INSTANCE;
+  }
+
+  @Override
+  protected StoreFunctions functions() {
+    return StoreFunctions.ALL_BUILT_IN;
   }
 
   @Override

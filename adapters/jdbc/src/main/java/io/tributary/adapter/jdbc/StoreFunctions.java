@@ -1,0 +1,75 @@
+package io.tributary.adapter.jdbc;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexVisitorImpl;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
+import org.apache.calcite.util.Util;
+
+/**
+ * Which calls a store computes exactly as the gateway would, so that an expression made of them
+ * may be pushed into the store; any other expression runs in the gateway, on the rows the store
+ * returns. The gateway speaks PostgreSQL's SQL: a PostgreSQL store runs all of it, another store
+ * what its dialect writes with the same meaning.
+ */
+@FunctionalInterface
+public interface StoreFunctions {
+  /** The standard operators; library functions (PostgreSQL's among them) run in the gateway. */
+  StoreFunctions STANDARD = call -> Operators.STANDARD.contains(call.getOperator()) && !Operators.readsClock(call);
+
+  /** Every built-in function and operator; user-defined functions exist in the gateway only. */
+  StoreFunctions ALL_BUILT_IN =
+      call -> !(call.getOperator() instanceof SqlUserDefinedFunction) && !Operators.readsClock(call);
+
+  boolean computes(RexCall call);
+
+  /** Whether the store computes every call of every expression. */
+  default boolean computesAll(List<? extends RexNode> expressions) {
+    RexVisitorImpl<Void> check = new RexVisitorImpl<>(true) {
+      @Override
+      public Void visitCall(RexCall call) {
+        if (!computes(call)) {
+          throw Util.FoundOne.NULL;
+        }
+        return super.visitCall(call);
+      }
+    };
+    try {
+      expressions.forEach(e -> e.accept(check));
+      return true;
+    } catch (Util.FoundOne notComputed) {
+      return false;
+    }
+  }
+
+  /** Operator sets the stores' functions are described with. */
+  final class Operators {
+    static final Set<SqlOperator> STANDARD = identitySet(SqlStdOperatorTable.instance().getOperatorList());
+
+    /**
+     * Functions of the moment and of the session's time zone: the gateway's clock and zone (UTC)
+     * define them, not each store's.
+     */
+    private static final Set<SqlOperator> CLOCK = identitySet(List.of(SqlStdOperatorTable.CURRENT_TIMESTAMP,
+        SqlStdOperatorTable.CURRENT_DATE, SqlStdOperatorTable.CURRENT_TIME, SqlStdOperatorTable.LOCALTIMESTAMP,
+        SqlStdOperatorTable.LOCALTIME));
+
+    private Operators() {}
+
+    static boolean readsClock(RexCall call) {
+      return CLOCK.contains(call.getOperator());
+    }
+
+    private static Set<SqlOperator> identitySet(List<SqlOperator> operators) {
+      Set<SqlOperator> set = Collections.newSetFromMap(new IdentityHashMap<>());
+      set.addAll(operators);
+      return Collections.unmodifiableSet(set);
+    }
+  }
+}
