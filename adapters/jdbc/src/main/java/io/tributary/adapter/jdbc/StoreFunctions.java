@@ -7,9 +7,9 @@ import java.util.Set;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexVisitorImpl;
+import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
-import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 import org.apache.calcite.util.Util;
 
 /**
@@ -24,8 +24,8 @@ public interface StoreFunctions {
   StoreFunctions STANDARD = call -> Operators.STANDARD.contains(call.getOperator()) && !Operators.readsClock(call);
 
   /** Every built-in function and operator; user-defined functions exist in the gateway only. */
-  StoreFunctions ALL_BUILT_IN =
-      call -> !(call.getOperator() instanceof SqlUserDefinedFunction) && !Operators.readsClock(call);
+  StoreFunctions ALL_BUILT_IN = call -> !(call.getOperator() instanceof SqlFunction function
+      && function.getFunctionType().isUserDefined()) && !Operators.readsClock(call);
 
   boolean computes(RexCall call);
 

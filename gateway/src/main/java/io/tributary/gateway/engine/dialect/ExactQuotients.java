@@ -9,17 +9,14 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
- * Builds every decimal division so that it runs to the scale of its type. Calcite's runtime
- * divides decimals to 16 significant digits whatever the type says (25.52200585325734 where
- * PostgreSQL gives 25.5220058532573370); its checked division keeps the dividend's scale, so the
- * dividend is first widened to the quotient's scale, by a multiplication, which never overflows
- * as a cast to a narrower decimal would. Averages are divisions too once Calcite reduces them to
- * a sum over a count, which it does with this builder.
+ * Builds every division of exact numbers whose type is a decimal as {@link PostgresQuotient}'s,
+ * so it has the digits PostgreSQL gives it. Averages are such divisions too, once Calcite
+ * reduces them to a sum over a count, which it does with this builder.
  */
 final class ExactQuotients extends RexBuilder {
 
@@ -41,14 +38,19 @@ final class ExactQuotients extends RexBuilder {
     if (node.getKind() != SqlKind.DIVIDE || !SqlTypeUtil.isDecimal(node.getType())) {
       return node;
     }
-    RexCall division = (RexCall) node;
-    RexNode dividend = division.operands.get(0);
-    int widen = node.getType().getScale() - Math.max(0, dividend.getType().getScale());
-    if (widen > 0) {
-      dividend = super.makeCall(pos, SqlStdOperatorTable.MULTIPLY,
-          List.of(dividend, makeExactLiteral(BigDecimal.ONE.setScale(widen))));
+    List<RexNode> operands = ((RexCall) node).getOperands();
+    if (!SqlTypeUtil.isExactNumeric(operands.get(0).getType()) || !SqlTypeUtil.isExactNumeric(operands.get(1).getType())) {
+      return node;
     }
-    return super.makeCall(pos, node.getType(), SqlStdOperatorTable.CHECKED_DIVIDE,
-        List.of(dividend, division.operands.get(1)));
+    return super.makeCall(pos, node.getType(), PostgresQuotient.OPERATOR, List.of(decimal(operands.get(0)),
+        decimal(operands.get(1)), makeExactLiteral(BigDecimal.valueOf(node.getType().getScale()),
+            typeFactory.createSqlType(SqlTypeName.INTEGER))));
+  }
+
+  /** An integer operand as a decimal, which the quotient's function takes. */
+  private RexNode decimal(RexNode operand) {
+    RelDataType type = operand.getType();
+    return SqlTypeUtil.isDecimal(type) ? operand
+        : makeCast(typeFactory.createTypeWithNullability(typeFactory.decimalOf(type), type.isNullable()), operand);
   }
 }

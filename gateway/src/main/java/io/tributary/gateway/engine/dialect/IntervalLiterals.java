@@ -61,12 +61,12 @@ final class IntervalLiterals {
         continue;
       }
       char c = sql.charAt(i);
-      if (!Character.isLetter(c) || i > 0 && isWordChar(sql.charAt(i - 1))) {
+      if (!Character.isLetter(c) || i > 0 && SqlText.isWordChar(sql.charAt(i - 1))) {
         out.append(c);
         i++;
         continue;
       }
-      int end = wordEnd(sql, i);
+      int end = SqlText.wordEnd(sql, i);
       out.append(sql, i, end);
       int literalEnd = sql.substring(i, end).equalsIgnoreCase("interval") ? rewriteLiteral(sql, end, out) : -1;
       i = literalEnd > 0 ? literalEnd : end;
@@ -79,7 +79,7 @@ final class IntervalLiterals {
    * standard form and returns where it ends; otherwise appends nothing and returns -1.
    */
   private static int rewriteLiteral(String sql, int afterKeyword, StringBuilder out) {
-    int start = skipSpace(sql, afterKeyword);
+    int start = SqlText.skipBlank(sql, afterKeyword);
     if (start >= sql.length() || sql.charAt(start) != '\'') {
       return -1;
     }
@@ -87,8 +87,8 @@ final class IntervalLiterals {
     if (sql.charAt(end - 1) != '\'' || end - start < 2) {
       return -1; // not closed: the parser says so
     }
-    int next = skipSpace(sql, end);
-    String following = sql.substring(next, wordEnd(sql, next)).toUpperCase(Locale.ROOT);
+    int next = SqlText.skipBlank(sql, end);
+    String following = sql.substring(next, SqlText.wordEnd(sql, next)).toUpperCase(Locale.ROOT);
     if (STANDARD_UNITS.contains(following)) {
       return -1;
     }
@@ -136,25 +136,5 @@ final class IntervalLiterals {
     long s = Math.abs(seconds);
     return Optional.of(String.format(Locale.ROOT, "'%s%d %02d:%02d:%02d' DAY TO SECOND", sign, s / 86_400,
         s % 86_400 / 3_600, s % 3_600 / 60, s % 60));
-  }
-
-  private static int wordEnd(String sql, int from) {
-    int i = from;
-    while (i < sql.length() && isWordChar(sql.charAt(i))) {
-      i++;
-    }
-    return i;
-  }
-
-  private static int skipSpace(String sql, int from) {
-    int i = from;
-    while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
-      i++;
-    }
-    return i;
-  }
-
-  private static boolean isWordChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '_' || c == '$';
   }
 }

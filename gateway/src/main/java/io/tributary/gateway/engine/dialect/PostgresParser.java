@@ -11,39 +11,36 @@ import org.apache.calcite.util.SourceStringReader;
 
 /**
  * Calcite's lenient (Babel) parser, which reserves only the words PostgreSQL reserves and reads
- * {@code ::}, {@code ILIKE} and other PostgreSQL syntax, reading also PostgreSQL's interval
- * literals ({@link IntervalLiterals}) and its spellings of Calcite's functions and types
- * ({@link PostgresRewrites}).
+ * {@code ILIKE} and other PostgreSQL syntax, reading also PostgreSQL's casts
+ * ({@link InfixCasts}), its interval literals ({@link IntervalLiterals}) and its spellings of
+ * Calcite's functions and types ({@link PostgresRewrites}).
  */
 public final class PostgresParser extends SqlBabelParserImpl {
   /** Found by Calcite through the {@code parserFactory} connection property. */
   public static final SqlParserImplFactory FACTORY = reader -> {
-    String sql = IntervalLiterals.standard(read(reader));
+    String sql = InfixCasts.standard(IntervalLiterals.standard(read(reader)));
     PostgresParser parser = new PostgresParser(sql);
     parser.setOriginalSql(sql);
     return parser;
   };
 
-  private final PostgresRewrites rewrites;
-
   private PostgresParser(String sql) {
     super(new SourceStringReader(sql));
-    this.rewrites = new PostgresRewrites(new SqlText(sql));
   }
 
   @Override
   public SqlNode parseSqlStmtEof() throws Exception {
-    return super.parseSqlStmtEof().accept(rewrites);
+    return super.parseSqlStmtEof().accept(PostgresRewrites.INSTANCE);
   }
 
   @Override
   public SqlNodeList parseSqlStmtList() throws Exception {
-    return (SqlNodeList) super.parseSqlStmtList().accept(rewrites);
+    return (SqlNodeList) super.parseSqlStmtList().accept(PostgresRewrites.INSTANCE);
   }
 
   @Override
   public SqlNode parseSqlExpressionEof() throws Exception {
-    return super.parseSqlExpressionEof().accept(rewrites);
+    return super.parseSqlExpressionEof().accept(PostgresRewrites.INSTANCE);
   }
 
   private static String read(Reader reader) {

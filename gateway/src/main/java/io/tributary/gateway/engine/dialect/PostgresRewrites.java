@@ -1,23 +1,17 @@
 package io.tributary.gateway.engine.dialect;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.avatica.util.TimeUnitRange;
-import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
-import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlIntervalQualifier;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.SqlOperator;
-import org.apache.calcite.sql.SqlPrefixOperator;
 import org.apache.calcite.sql.SqlTypeNameSpec;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.SqlUserDefinedTypeNameSpec;
@@ -34,8 +28,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@code now()}, {@code date_trunc('unit', x)}, {@code trunc(x)}, {@code date_part} (a double
  * precision, as in PostgreSQL), type names such as {@code text} and {@code int8}, and
  * {@code numeric} without precision; and the day of the week, which PostgreSQL counts from 0 on
- * Sunday and Calcite from 1. Babel gives {@code ::} the lowest precedence ({@code a / b::numeric}
- * casts {@code a / b}); PostgreSQL's binds tighter than any operator, and casts {@code b} here.
+ * Sunday and Calcite from 1.
  */
 final class PostgresRewrites extends SqlShuttle {
   /** Numeric without precision holds any value in PostgreSQL; here it is this wide. */
@@ -51,12 +44,9 @@ final class PostgresRewrites extends SqlShuttle {
       "minute", TimeUnit.MINUTE, "hour", TimeUnit.HOUR, "day", TimeUnit.DAY, "month", TimeUnit.MONTH,
       "quarter", TimeUnit.QUARTER, "year", TimeUnit.YEAR);
 
-  private final SqlText text;
+  static final PostgresRewrites INSTANCE = new PostgresRewrites();
 
-  /** @param text the statement parsed, to tell {@code (a / b)::numeric} from {@code a / b::numeric} */
-  PostgresRewrites(SqlText text) {
-    this.text = text;
-  }
+  private PostgresRewrites() {}
 
   @Override
   public @Nullable SqlNode visit(SqlCall call) {
@@ -66,9 +56,6 @@ final class PostgresRewrites extends SqlShuttle {
     }
     SqlParserPos pos = rewritten.getParserPosition();
     List<SqlNode> operands = rewritten.getOperandList();
-    if (rewritten.getOperator() == SqlLibraryOperators.INFIX_CAST) {
-      return bindCast(rewritten);
-    }
     if (rewritten.getOperator() == SqlStdOperatorTable.EXTRACT) {
       return extract((SqlIntervalQualifier) operands.get(0), operands.get(1), pos);
     }
@@ -106,41 +93,6 @@ final class PostgresRewrites extends SqlShuttle {
           new SqlBasicTypeNameSpec(SqlTypeName.DECIMAL, NUMERIC_PRECISION, NUMERIC_SCALE, pos), pos);
     }
     return type;
-  }
-
-  /**
-   * The cast {@code x::type} applied to what PostgreSQL applies it to: the operand right before
-   * {@code ::}, unless that is the closing parenthesis of the whole expression.
-   */
-  private SqlNode bindCast(SqlCall cast) {
-    SqlDataTypeSpec type = cast.operand(1);
-    int colon = text.previousNonBlank(text.start(type.getParserPosition()));
-    if (colon < 1 || !text.sql().startsWith("::", colon - 1)) {
-      return cast;
-    }
-    int opening = text.opening(text.previousNonBlank(colon - 1));
-    return castLastOperand(cast.operand(0), type, opening, cast.getParserPosition());
-  }
-
-  /**
-   * Casts the last operand of an operator expression, down to the operand that starts inside the
-   * parentheses closed before {@code ::} ({@code opening} is where they open, or -1).
-   */
-  private SqlNode castLastOperand(SqlNode node, SqlDataTypeSpec type, int opening, SqlParserPos pos) {
-    if (node instanceof SqlBasicCall call && isOperator(call.getOperator())
-        && (opening < 0 || text.start(call.getParserPosition()) < opening)) {
-      List<SqlNode> operands = new ArrayList<>(call.getOperandList());
-      int last = operands.size() - 1;
-      operands.set(last, castLastOperand(operands.get(last), type, opening, pos));
-      return call.getOperator().createCall(call.getFunctionQuantifier(), call.getParserPosition(), operands);
-    }
-    return SqlLibraryOperators.INFIX_CAST.createCall(pos, node, type);
-  }
-
-  private static boolean isOperator(SqlOperator operator) {
-    return operator instanceof SqlBinaryOperator && operator != SqlLibraryOperators.INFIX_CAST
-        || operator instanceof SqlPrefixOperator
-        || operator.getKind() == SqlKind.LIKE || operator.getKind() == SqlKind.BETWEEN;
   }
 
   /** EXTRACT, counting the day of the week from 0 on Sunday. */

@@ -9,11 +9,12 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Numbers as PostgreSQL computes them, within fixed-scale types: an average or a quotient of
- * decimals keeps {@value #QUOTIENT_SCALE} decimals (PostgreSQL keeps at least 16 significant
- * digits, so 16 to 20 decimals for the values analysts divide), an average of integers is a
- * decimal, values round half away from zero, and a {@code CASE} or {@code UNION} of strings of
- * different lengths is {@code VARCHAR}, not blank-padded.
+ * Types of numbers as PostgreSQL's, within fixed-scale types: an average or a quotient of
+ * decimals is a decimal of {@value #QUOTIENT_SCALE} decimals, room for the digits PostgreSQL gives
+ * it ({@link PostgresQuotient} computes them: at least 16 significant digits, so 16 to 20 decimals
+ * for the values analysts divide); an average of integers is such a decimal too; casts round half
+ * away from zero; a {@code CASE} or {@code UNION} of strings of different lengths is
+ * {@code VARCHAR}, not blank-padded; interval literals hold as many days as PostgreSQL's.
  */
 public final class PostgresTypeSystem extends RelDataTypeSystemImpl {
   /** Found by Calcite through the {@code typeSystem} connection property. */

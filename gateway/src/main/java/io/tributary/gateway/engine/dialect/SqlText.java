@@ -4,32 +4,38 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
  * The text of one statement, read as PostgreSQL's lexer reads it: what is inside string
- * literals, quoted names and comments is not SQL. Maps parser positions back to the text.
+ * literals, quoted names and comments is not SQL. Knows where each bracket, literal and quoted
+ * name that ends somewhere starts.
  */
 final class SqlText {
   private final String sql;
-  private final int[] lineStarts;
-  /** For each closing parenthesis in the SQL, where its opening one is. */
+  /** For each closing parenthesis or bracket, and each closing quote, where its opening one is. */
   private final Map<Integer, Integer> openings = new HashMap<>();
+  private final boolean[] code;
 
   SqlText(String sql) {
     this.sql = sql;
-    this.lineStarts = lineStarts(sql);
+    this.code = new boolean[sql.length()];
     Deque<Integer> open = new ArrayDeque<>();
     int i = 0;
     while (i < sql.length()) {
       int skipped = skipNonCode(sql, i);
       if (skipped > i) {
+        char c = sql.charAt(i);
+        if (c == '\'' || c == '"') {
+          openings.put(skipped - 1, i);
+        }
         i = skipped;
         continue;
       }
-      if (sql.charAt(i) == '(') {
+      code[i] = true;
+      char c = sql.charAt(i);
+      if (c == '(' || c == '[') {
         open.push(i);
-      } else if (sql.charAt(i) == ')' && !open.isEmpty()) {
+      } else if ((c == ')' || c == ']') && !open.isEmpty()) {
         openings.put(i, open.pop());
       }
       i++;
@@ -71,12 +77,17 @@ final class SqlText {
     return sql;
   }
 
-  /** The index in the text where a parser position starts. */
-  int start(SqlParserPos pos) {
-    return offset(pos.getLineNum(), pos.getColumnNum());
+  /** Whether the character at {@code index} is SQL, not part of a literal, a quoted name or a comment. */
+  boolean isCode(int index) {
+    return index >= 0 && index < code.length && code[index];
   }
 
-  /** The index of the last character of the text before {@code index} that is not blank, or -1. */
+  /** Where the bracket, literal or quoted name closed at {@code index} opens, or -1. */
+  int opening(int index) {
+    return openings.getOrDefault(index, -1);
+  }
+
+  /** The index of the last character before {@code index} that is not blank, or -1. */
   int previousNonBlank(int index) {
     int i = index - 1;
     while (i >= 0 && Character.isWhitespace(sql.charAt(i))) {
@@ -85,29 +96,25 @@ final class SqlText {
     return i;
   }
 
-  /** Where the parenthesis closed at {@code index} opens, or -1 if no parenthesis closes there. */
-  int opening(int index) {
-    return openings.getOrDefault(index, -1);
+  /** The index of the first character of {@code sql} from {@code from} on that is not blank. */
+  static int skipBlank(String sql, int from) {
+    int i = from;
+    while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
-  private int offset(int line, int column) {
-    return line < 1 || line > lineStarts.length ? -1 : lineStarts[line - 1] + column - 1;
+  /** Where the word starting at {@code from} ends ({@code from} itself if none starts there). */
+  static int wordEnd(String sql, int from) {
+    int i = from;
+    while (i < sql.length() && isWordChar(sql.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
-  private static int[] lineStarts(String sql) {
-    int lines = 1;
-    for (int i = 0; i < sql.length(); i++) {
-      if (sql.charAt(i) == '\n') {
-        lines++;
-      }
-    }
-    int[] starts = new int[lines];
-    int line = 1;
-    for (int i = 0; i < sql.length(); i++) {
-      if (sql.charAt(i) == '\n') {
-        starts[line++] = i + 1;
-      }
-    }
-    return starts;
+  static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '$';
   }
 }
