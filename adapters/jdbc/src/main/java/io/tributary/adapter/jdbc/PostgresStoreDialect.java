@@ -1,20 +1,26 @@
 package io.tributary.adapter.jdbc;
 
 import org.apache.calcite.avatica.util.TimeUnitRange;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeSystem;
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Calcite's PostgreSQL dialect, writing what the gateway computes with the same meaning in
  * PostgreSQL: decimals as wide as the gateway's (Calcite's dialect stops at 19 digits, so a cast
- * to a wider decimal would overflow there), and the day of the week counted from 1 on Sunday, as
- * Calcite counts it (PostgreSQL counts from 0).
+ * to a wider decimal would overflow there), timestamps to the microsecond, and the day of the week
+ * counted from 1 on Sunday, as Calcite counts it (PostgreSQL counts from 0).
  */
 final class PostgresStoreDialect extends PostgresqlSqlDialect {
   /** PostgreSQL's numeric holds 1000 digits. */
@@ -37,6 +43,18 @@ final class PostgresStoreDialect extends PostgresqlSqlDialect {
 
   private PostgresStoreDialect() {
     super(DEFAULT_CONTEXT.withDataTypeSystem(TYPES));
+  }
+
+  /**
+   * A timestamp cast keeps PostgreSQL's microseconds: Calcite's TIMESTAMP is {@code TIMESTAMP(0)}
+   * when no precision is written, which PostgreSQL would round to whole seconds.
+   */
+  @Override
+  public @Nullable SqlNode getCastSpec(RelDataType type) {
+    if (type.getSqlTypeName() == SqlTypeName.TIMESTAMP) {
+      return new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.TIMESTAMP, SqlParserPos.ZERO), SqlParserPos.ZERO);
+    }
+    return super.getCastSpec(type);
   }
 
   @Override

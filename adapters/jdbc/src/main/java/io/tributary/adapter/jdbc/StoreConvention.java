@@ -1,5 +1,6 @@
 package io.tributary.adapter.jdbc;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.jdbc.JdbcConvention;
 import org.apache.calcite.adapter.jdbc.JdbcRules;
@@ -8,12 +9,19 @@ import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.rules.ProjectToWindowRule;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlDialect;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Calcite's JDBC convention for one domain's store, with every pushdown rule, except that
@@ -62,7 +70,10 @@ final class StoreConvention extends JdbcConvention {
     planner.addRule(CoreRules.PROJECT_REMOVE);
   }
 
-  /** Calcite's filter pushdown, for conditions the store computes as the gateway would. */
+  /**
+   * Calcite's filter pushdown, for the conditions the store computes as the gateway would: of a
+   * conjunction, what the store computes goes into the store and the rest filters its rows here.
+   */
   private static final class StoreFilterRule extends JdbcRules.JdbcFilterRule {
     private final StoreFunctions functions;
 
@@ -74,7 +85,26 @@ final class StoreConvention extends JdbcConvention {
     @Override
     public boolean matches(RelOptRuleCall call) {
       Filter filter = call.rel(0);
-      return super.matches(call) && functions.computesAll(List.of(filter.getCondition()));
+      return super.matches(call)
+          && RelOptUtil.conjunctions(filter.getCondition()).stream().anyMatch(c -> functions.computesAll(List.of(c)));
+    }
+
+    @Override
+    public @Nullable RelNode convert(RelNode rel) {
+      Filter filter = (Filter) rel;
+      List<RexNode> inStore = new ArrayList<>();
+      List<RexNode> here = new ArrayList<>();
+      for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
+        (functions.computesAll(List.of(conjunct)) ? inStore : here).add(conjunct);
+      }
+      if (here.isEmpty()) {
+        return super.convert(rel);
+      }
+      RexBuilder rexBuilder = filter.getCluster().getRexBuilder();
+      RelNode input = convert(filter.getInput(), filter.getInput().getTraitSet().replace(out));
+      RelNode pushed = new JdbcRules.JdbcFilter(filter.getCluster(), filter.getTraitSet().replace(out), input,
+          RexUtil.composeConjunction(rexBuilder, inStore));
+      return LogicalFilter.create(pushed, RexUtil.composeConjunction(rexBuilder, here));
     }
   }
 
