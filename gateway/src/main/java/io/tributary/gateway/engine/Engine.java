@@ -53,6 +53,7 @@ public final class Engine implements AutoCloseable {
   private final SessionProducts sessionProducts;
   private final Namespace namespace;
   private final QueryErrors errors;
+  private final InformationSchema informationSchema;
   private final Driver calcite;
 
   /**
@@ -83,6 +84,8 @@ public final class Engine implements AutoCloseable {
     this.statusTables = StatusTables.of(this.sources, reserved);
     this.namespace = new Namespace(catalog, this.sources, productNames);
     this.errors = new QueryErrors(namespace);
+    this.informationSchema = new InformationSchema(schema -> catalog.domain(schema)
+        .map(d -> d.owner().team()).orElse(SYSTEM_SCHEMA));
   }
 
   /**
@@ -103,6 +106,7 @@ public final class Engine implements AutoCloseable {
     ownTables.forEach(t -> system.add(t.name(), t.table()));
     statusTables.forEach(system::add);
     system.add(QueryWarnings.TABLE, warnings.table());
+    root.add(InformationSchema.NAME, informationSchema);
     warnings.open(connection);
     return connection;
   }
