@@ -68,7 +68,7 @@ class PostgresDialectTest {
           + " FROM metrics.readings ORDER BY id LIMIT 40",
       "SELECT id, taken_at + interval '1 day', taken_at - interval '3 hours', taken_at + interval '1 day 2 hours',"
           + " taken_at - interval '400 days', taken_at + interval '2 weeks', taken_at + interval '1 year 2 months',"
-          + " taken_at + INTERVAL '90' DAY FROM metrics.readings ORDER BY id LIMIT 20",
+          + " taken_at + INTERVAL '90' DAY, taken_at - '36 hours'::interval FROM metrics.readings ORDER BY id LIMIT 20",
       "SELECT count(*) FROM metrics.readings WHERE taken_at >= timestamp '2024-06-30' - interval '6 months'",
       "SELECT count(*) FILTER (WHERE ok), count(*) FILTER (WHERE value > 0),"
           + " sum(quantity) FILTER (WHERE sensor ILIKE 'hygro%') FROM metrics.readings",

@@ -36,7 +36,11 @@ final class InfixCasts {
         from = cast + 2; // not a cast this can read: the parser will say what is wrong
         continue;
       }
-      String written = "CAST(" + text.substring(start, cast).strip() + " AS " + text.substring(cast + 2, end).strip() + ")";
+      String operand = text.substring(start, cast).strip();
+      String type = text.substring(cast + 2, end).strip();
+      // '3 days'::interval is an interval literal, which IntervalLiterals then reads.
+      String written = type.equalsIgnoreCase("interval") && operand.startsWith("'")
+          ? "INTERVAL " + operand : "CAST(" + operand + " AS " + type + ")";
       from = start + written.length();
       text = text.substring(0, start) + written + text.substring(end);
     }

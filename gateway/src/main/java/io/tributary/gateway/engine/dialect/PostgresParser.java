@@ -18,7 +18,7 @@ import org.apache.calcite.util.SourceStringReader;
 public final class PostgresParser extends SqlBabelParserImpl {
   /** Found by Calcite through the {@code parserFactory} connection property. */
   public static final SqlParserImplFactory FACTORY = reader -> {
-    String sql = InfixCasts.standard(IntervalLiterals.standard(read(reader)));
+    String sql = IntervalLiterals.standard(InfixCasts.standard(read(reader)));
     PostgresParser parser = new PostgresParser(sql);
     parser.setOriginalSql(sql);
     return parser;

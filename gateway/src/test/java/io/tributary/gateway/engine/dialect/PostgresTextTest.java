@@ -24,6 +24,7 @@ class PostgresTextTest {
       "SELECT a AND (b)::boolean | SELECT a AND CAST((b) AS boolean)",
       "SELECT arr[1]::int, ?::int | SELECT CAST(arr[1] AS int), CAST(? AS int)",
       "SELECT 'a::b', \"x::y\" -- c::d | SELECT 'a::b', \"x::y\" -- c::d",
+      "SELECT t + '3 days'::interval | SELECT t + INTERVAL '3 days'",
   })
   void castsBindToTheOperandBeforeThemAsInPostgresql(String postgres, String standard) {
     assertEquals(standard, InfixCasts.standard(postgres));
