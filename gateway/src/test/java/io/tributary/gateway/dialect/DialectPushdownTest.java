@@ -4,34 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.gateway.PushedDownSql;
-import java.sql.Connection;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL's functions in filters and projections run inside the store when it computes them
  * as PostgreSQL does, and in the gateway otherwise; the answer is PostgreSQL's either way.
  */
-class DialectPushdownTest {
+class DialectPushdownTest extends ComparedWithPostgresql {
   private static final String READINGS = "\"public\".\"readings\"";
   private static final String ITEMS = "`tributary_it_dialect_stock`.`items`";
-
-  private static Connection gateway;
-  private static Connection reference;
-
-  @BeforeAll
-  static void connect() throws SQLException {
-    gateway = DialectMesh.get().connect();
-    reference = DialectMesh.reference();
-  }
-
-  @AfterAll
-  static void disconnect() throws SQLException {
-    gateway.close();
-    reference.close();
-  }
 
   @Test
   void postgresqlFunctionsInAFilterRunInsideThePostgresqlStore() throws SQLException {
@@ -39,7 +21,7 @@ class DialectPushdownTest {
         + " AND substr(ref, 1, 3) = 'R-1' AND date_trunc('month', taken_at) >= timestamp '2023-01-01'"
         + " AND extract(dow from taken_at) BETWEEN 1 AND 5";
     try (PushedDownSql sent = new PushedDownSql()) {
-      Answers.assertSame(reference, gateway, sql);
+      answersAsPostgresql(sql);
 
       String toPostgres = sent.to(READINGS);
       assertTrue(toPostgres.contains("ILIKE 'thermo%'") && toPostgres.contains("SUBSTRING(\"ref\", 1, 3)")
@@ -54,7 +36,7 @@ class DialectPushdownTest {
     String sql = "SELECT count(*), sum(qty) FROM stock.items WHERE name ILIKE 'bolt%' AND name || '!' <> 'Bolt A!'"
         + " AND qty / 4 > 10 AND ref = 'R-13' AND qty >= 0";
     try (PushedDownSql sent = new PushedDownSql()) {
-      Answers.assertSame(reference, gateway, sql);
+      answersAsPostgresql(sql);
 
       String toMariadb = sent.to(ITEMS);
       assertFalse(toMariadb.contains("ILIKE") || toMariadb.contains("||") || toMariadb.contains("/"), toMariadb);
@@ -65,14 +47,14 @@ class DialectPushdownTest {
   @Test
   void windowFunctionsRunInsideThePostgresqlStoreAndInTheGatewayOverMariadb() throws SQLException {
     try (PushedDownSql sent = new PushedDownSql()) {
-      Answers.assertSame(reference, gateway, "SELECT id, rank() OVER (PARTITION BY year ORDER BY value DESC),"
+      answersAsPostgresql("SELECT id, rank() OVER (PARTITION BY year ORDER BY value DESC),"
           + " sum(value) OVER (PARTITION BY sensor ORDER BY id) FROM metrics.readings ORDER BY id");
       assertTrue(sent.to(READINGS).contains("RANK() OVER (PARTITION BY \"year\" ORDER BY \"value\" DESC)"),
           sent.to(READINGS));
     }
     try (PushedDownSql sent = new PushedDownSql()) {
       // MariaDB would order NULL values first in the window, PostgreSQL last.
-      Answers.assertSame(reference, gateway, "SELECT id, rank() OVER (ORDER BY value) FROM stock.items ORDER BY id");
+      answersAsPostgresql("SELECT id, rank() OVER (ORDER BY value) FROM stock.items ORDER BY id");
       assertFalse(sent.to(ITEMS).contains("OVER"), sent.to(ITEMS));
     }
   }
@@ -81,7 +63,7 @@ class DialectPushdownTest {
   void decimalQuotientsRunInsideThePostgresqlStoreWithPostgresqlsDigits() throws SQLException {
     String sql = "SELECT sensor, avg(quantity), sum(value) / sum(quantity) FROM metrics.readings GROUP BY sensor ORDER BY 1";
     try (PushedDownSql sent = new PushedDownSql()) {
-      Answers.assertSame(reference, gateway, sql);
+      answersAsPostgresql(sql);
 
       String toPostgres = sent.to(READINGS);
       assertTrue(toPostgres.matches("(?s).*SUM\\(\"quantity\"\\).* / .*COUNT\\(\\*\\).*")
@@ -92,7 +74,7 @@ class DialectPushdownTest {
   @Test
   void theClockIsTheGatewaysNotTheStores() throws SQLException {
     try (PushedDownSql sent = new PushedDownSql()) {
-      Answers.assertSame(reference, gateway, "SELECT count(*) FROM metrics.readings WHERE taken_at < now() AND id = 17 AND ok");
+      answersAsPostgresql("SELECT count(*) FROM metrics.readings WHERE taken_at < now() AND id = 17 AND ok");
 
       String toPostgres = sent.to(READINGS);
       assertFalse(toPostgres.contains("CURRENT_TIMESTAMP"), toPostgres);

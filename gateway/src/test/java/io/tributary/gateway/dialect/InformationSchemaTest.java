@@ -13,29 +13,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code information_schema} answers as PostgreSQL's does, for what the caller may query. */
-class InformationSchemaTest {
-  private static Connection gateway;
-  private static Connection reference;
-
-  @BeforeAll
-  static void connect() throws SQLException {
-    gateway = DialectMesh.get().connect();
-    reference = DialectMesh.reference();
-  }
-
-  @AfterAll
-  static void disconnect() throws SQLException {
-    gateway.close();
-    reference.close();
-  }
-
+class InformationSchemaTest extends ComparedWithPostgresql {
   @ParameterizedTest
   @ValueSource(strings = {"schemata", "tables", "columns"})
   void listingsHavePostgresqlsColumnsInItsOrder(String listing) throws SQLException {
@@ -46,7 +29,7 @@ class InformationSchemaTest {
 
   @Test
   void columnsOfPostgresqlAndMariadbTablesAreDescribedAsPostgresqlDescribesThem() throws SQLException {
-    Answers.assertSame(reference, gateway, "SELECT table_schema, table_name, column_name, ordinal_position,"
+    answersAsPostgresql("SELECT table_schema, table_name, column_name, ordinal_position,"
         + " column_default, is_nullable, data_type, character_maximum_length, character_octet_length,"
         + " numeric_precision, numeric_precision_radix, numeric_scale, udt_name, dtd_identifier, is_identity,"
         + " is_generated FROM information_schema.columns WHERE table_schema IN ('metrics', 'stock')"

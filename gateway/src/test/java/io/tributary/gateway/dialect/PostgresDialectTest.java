@@ -1,9 +1,6 @@
 package io.tributary.gateway.dialect;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -12,22 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * PostgreSQL domain (`metrics`) and a MariaDB domain (`stock`): each statement answers what
  * PostgreSQL answers for the same text over one database holding both tables.
  */
-class PostgresDialectTest {
-  private static Connection gateway;
-  private static Connection reference;
-
-  @BeforeAll
-  static void connect() throws SQLException {
-    gateway = DialectMesh.get().connect();
-    reference = DialectMesh.reference();
-  }
-
-  @AfterAll
-  static void disconnect() throws SQLException {
-    gateway.close();
-    reference.close();
-  }
-
+class PostgresDialectTest extends ComparedWithPostgresql {
   @ParameterizedTest
   @ValueSource(strings = {
       "SELECT id, ref, value, year, month, position FROM metrics.readings ORDER BY id LIMIT 25",
@@ -39,7 +21,7 @@ class PostgresDialectTest {
       "SELECT \"value\", VALUE, Year, \"position\" FROM stock.items WHERE Position > 8 ORDER BY ID",
   })
   void wordsPostgresqlDoesNotReserveAreNames(String sql) throws SQLException {
-    Answers.assertSame(reference, gateway, sql);
+    answersAsPostgresql(sql);
   }
 
   @ParameterizedTest
@@ -82,12 +64,14 @@ class PostgresDialectTest {
           + " floor(value), mod(qty, 7), qty % 7, qty / 4 FROM stock.items ORDER BY id LIMIT 30",
       "SELECT count(*) FROM stock.items WHERE qty / 4 = 3",
       "SELECT bool_and(ok), bool_or(ok), count(DISTINCT sensor), count(DISTINCT year) FROM metrics.readings",
+      "SELECT year, bool_and(qty > 0), bool_or(qty > 400), every(position IS NOT NULL), string_agg(ref, ';' ORDER BY id)"
+          + " FROM stock.items GROUP BY year ORDER BY year",
       "SELECT count(*) FROM metrics.readings WHERE sensor IS DISTINCT FROM 'Thermo North' AND sensor != 'Baro Central'",
       "SELECT CASE WHEN qty > 250 THEN 'big' ELSE 'small' END AS size, count(*) FROM stock.items GROUP BY 1 ORDER BY 1",
       "SELECT sensor AS s, count(*) AS n FROM metrics.readings GROUP BY s HAVING count(*) > 100 ORDER BY n DESC, s",
   })
   void postgresqlFunctionsAndOperatorsAnswerAsInPostgresql(String sql) throws SQLException {
-    Answers.assertSame(reference, gateway, sql);
+    answersAsPostgresql(sql);
   }
 
   @ParameterizedTest
@@ -103,7 +87,7 @@ class PostgresDialectTest {
           + " FROM stock.items i JOIN metrics.readings r ON r.ref = i.ref ORDER BY 1, 2",
   })
   void windowFunctionsOverStoreTablesAnswerAsInPostgresql(String sql) throws SQLException {
-    Answers.assertSame(reference, gateway, sql);
+    answersAsPostgresql(sql);
   }
 
   @ParameterizedTest
@@ -131,7 +115,7 @@ class PostgresDialectTest {
       "SELECT * FROM (VALUES (1, 'a'), (2, 'bc')) AS v(n, s) ORDER BY n",
   })
   void queriesAcrossStoresAnswerAsInPostgresql(String sql) throws SQLException {
-    Answers.assertSame(reference, gateway, sql);
+    answersAsPostgresql(sql);
   }
 
   @ParameterizedTest
@@ -147,6 +131,6 @@ class PostgresDialectTest {
       "SELECT id, price / qty, price / 7, value / price FROM stock.items WHERE qty > 0 ORDER BY id LIMIT 30",
   })
   void decimalAveragesAndQuotientsKeepPostgresqlsScale(String sql) throws SQLException {
-    Answers.assertSame(reference, gateway, sql);
+    answersAsPostgresql(sql);
   }
 }

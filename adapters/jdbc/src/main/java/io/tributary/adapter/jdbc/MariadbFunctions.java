@@ -5,6 +5,7 @@ import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexOver;
+import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeUtil;
@@ -21,7 +22,19 @@ final class MariadbFunctions implements StoreFunctions {
       TimeUnitRange.MONTH, TimeUnitRange.DAY, TimeUnitRange.HOUR, TimeUnitRange.MINUTE, TimeUnitRange.DOW,
       TimeUnitRange.DOY);
 
+  /**
+   * The aggregates MySQL's dialect writes as themselves; EVERY, BOOL_AND and BOOL_OR share the
+   * kinds of MIN and MAX but have no such name there.
+   */
+  private static final Set<SqlAggFunction> AGGREGATES = Set.of(SqlStdOperatorTable.COUNT, SqlStdOperatorTable.SUM,
+      SqlStdOperatorTable.SUM0, SqlStdOperatorTable.MIN, SqlStdOperatorTable.MAX, SqlStdOperatorTable.SINGLE_VALUE);
+
   private MariadbFunctions() {}
+
+  @Override
+  public boolean aggregates(SqlAggFunction function) {
+    return AGGREGATES.contains(function);
+  }
 
   @Override
   public boolean computes(RexCall call) {

@@ -11,6 +11,7 @@ import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.logical.LogicalFilter;
@@ -26,8 +27,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * Calcite's JDBC convention for one domain's store, with every pushdown rule, except that
  * <ul>
- *   <li>filters and projections go into the store only when it {@link StoreFunctions computes}
- *       each of their functions as the gateway does;</li>
+ *   <li>filters, projections and aggregates go into the store only when it
+ *       {@link StoreFunctions computes} each of their functions as the gateway does;</li>
  *   <li>results come back through {@link TemporalParameterConverter} so date and time parameters
  *       reach the store as dates and times;</li>
  *   <li>window functions split from logical projections only: Calcite 1.42's rule also splits a
@@ -57,6 +58,8 @@ final class StoreConvention extends JdbcConvention {
         planner.addRule(new StoreFilterRule(filters, functions));
       } else if (rule instanceof JdbcRules.JdbcProjectRule projects) {
         planner.addRule(new StoreProjectRule(projects, functions));
+      } else if (rule instanceof JdbcRules.JdbcAggregateRule aggregates) {
+        planner.addRule(new StoreAggregateRule(aggregates, functions));
       } else if (!(rule instanceof JdbcToEnumerableConverterRule)) {
         planner.addRule(rule);
       }
@@ -121,6 +124,23 @@ final class StoreConvention extends JdbcConvention {
     public boolean matches(RelOptRuleCall call) {
       Project project = call.rel(0);
       return super.matches(call) && functions.computesAll(project.getProjects());
+    }
+  }
+
+  /** Calcite's aggregate pushdown, for aggregate functions the store computes as the gateway would. */
+  private static final class StoreAggregateRule extends JdbcRules.JdbcAggregateRule {
+    private final StoreFunctions functions;
+
+    StoreAggregateRule(JdbcRules.JdbcAggregateRule rule, StoreFunctions functions) {
+      super(rule.config);
+      this.functions = functions;
+    }
+
+    @Override
+    public boolean matches(RelOptRuleCall call) {
+      Aggregate aggregate = call.rel(0);
+      return super.matches(call)
+          && aggregate.getAggCallList().stream().allMatch(c -> functions.aggregates(c.getAggregation()));
     }
   }
 }

@@ -7,9 +7,11 @@ import java.util.Set;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexVisitorImpl;
+import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.validate.SqlUserDefinedAggFunction;
 import org.apache.calcite.util.Util;
 
 /**
@@ -28,6 +30,11 @@ public interface StoreFunctions {
       && function.getFunctionType().isUserDefined()) && !Operators.readsClock(call);
 
   boolean computes(RexCall call);
+
+  /** Whether the store computes this aggregate function as the gateway does. */
+  default boolean aggregates(SqlAggFunction function) {
+    return !(function instanceof SqlUserDefinedAggFunction);
+  }
 
   /** Whether the store computes every call of every expression. */
   default boolean computesAll(List<? extends RexNode> expressions) {
