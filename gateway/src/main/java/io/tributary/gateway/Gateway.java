@@ -58,12 +58,13 @@ public final class Gateway implements AutoCloseable {
     ProductCatalog products = new ProductCatalog(sources.keySet());
     // Before the engine, which lists what the feeds refuse; the feeds start once the engine serves.
     ContractIntake intake = new ContractIntake(products, ContractParser::parse);
-    Engine engine = new Engine(catalog, sources, products, intake.rejections(), config.catalog().checkInterval());
+    Engine engine = new Engine(catalog, sources, products, intake.rejections(), config.catalog().checkInterval(),
+        config.limits());
     String bind = config.gateway().bind();
     Deque<AutoCloseable> opened = new ArrayDeque<>(List.of(engine));
     try {
       ProductFeeds feeds = push(opened, ProductFeeds.start(config.catalog(), intake));
-      JdbcDoor jdbc = push(opened, JdbcDoor.open(engine, bind, config.gateway().jdbc().port()));
+      JdbcDoor jdbc = push(opened, JdbcDoor.open(engine, bind, config.gateway().jdbc().port(), config.limits()));
       LOG.info("JDBC door listening on {}:{} serving domains {}", bind, jdbc.port(), sources.keySet());
       FlightDoor flight = push(opened,
           FlightDoor.open(engine, bind, config.gateway().flight(), Authenticator.acceptAnyUser()));

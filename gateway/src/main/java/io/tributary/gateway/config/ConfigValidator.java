@@ -44,6 +44,28 @@ final class ConfigValidator {
       validate("domains[" + i + "]", domains.get(i), names);
     }
     validate(config.catalog());
+    validate(config.limits());
+  }
+
+  private void validate(LimitsConfig limits) {
+    positive("limits.queryTimeout", limits.queryTimeout());
+    positive("limits.planningTimeout", limits.planningTimeout());
+    if (limits.maxResultRows() < 1) {
+      fail("limits.maxResultRows", "is " + limits.maxResultRows() + "; expected a positive number of rows");
+    }
+    if (limits.maxHeapUsage() < 10 || limits.maxHeapUsage() > 99) {
+      fail("limits.maxHeapUsage", "is " + limits.maxHeapUsage() + "; expected a percentage of the heap from 10 to 99");
+    }
+    if (limits.maxSessions() < 1) {
+      fail("limits.maxSessions", "is " + limits.maxSessions() + "; expected a positive number of sessions");
+    }
+    positive("limits.sessionIdleTimeout", limits.sessionIdleTimeout());
+  }
+
+  private void positive(String path, java.time.Duration duration) {
+    if (duration.isNegative() || duration.isZero()) {
+      fail(path, "is " + duration + "; expected a positive " + DurationText.EXPECTED);
+    }
   }
 
   private void validate(CatalogConfig catalog) {

@@ -8,11 +8,14 @@ import java.util.List;
  * @param gateway where the gateway listens
  * @param domains the domains it serves
  * @param catalog the data products' contracts: feeds, checks, exports
+ * @param limits what one query and one caller may take
  */
-public record GatewayConfig(ServerConfig gateway, List<DomainConfig> domains, CatalogConfig catalog) {
+public record GatewayConfig(ServerConfig gateway, List<DomainConfig> domains, CatalogConfig catalog,
+    LimitsConfig limits) {
   public GatewayConfig {
     gateway = gateway == null ? ServerConfig.defaults() : gateway;
     domains = domains == null ? List.of() : List.copyOf(domains);
     catalog = catalog == null ? CatalogConfig.defaults() : catalog;
+    limits = limits == null ? LimitsConfig.defaults() : limits;
   }
 }

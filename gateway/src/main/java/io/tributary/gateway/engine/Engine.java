@@ -7,6 +7,7 @@ import io.tributary.catalog.Catalog;
 import io.tributary.catalog.CatalogSchema;
 import io.tributary.catalog.feed.Rejections;
 import io.tributary.catalog.product.ProductCatalog;
+import io.tributary.gateway.config.LimitsConfig;
 import io.tributary.gateway.product.ContractChecks;
 import io.tributary.gateway.product.ProductCatalogTables;
 import io.tributary.gateway.product.ProductNamespace;
@@ -19,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.Driver;
@@ -55,6 +57,12 @@ public final class Engine implements AutoCloseable {
   private final QueryErrors errors;
   private final InformationSchema informationSchema;
   private final Driver calcite;
+  private final LimitsConfig limits;
+  private final QueryLog log = new QueryLog();
+  private final AdminCommands commands;
+  private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+  /** How often sessions are checked for having been idle past {@code limits.sessionIdleTimeout}. */
+  private static final Duration SESSION_SWEEP = Duration.ofMinutes(1);
 
   /**
    * @param catalog the domains served
@@ -64,19 +72,24 @@ public final class Engine implements AutoCloseable {
    * @param contractCheckInterval how often every served contract is compared with its store again
    */
   public Engine(Catalog catalog, Map<String, DomainSource> sources, ProductCatalog products, Rejections rejections,
-      Duration contractCheckInterval) {
+      Duration contractCheckInterval, LimitsConfig limits) {
+    this.limits = limits;
     this.products = products;
     this.catalog = catalog;
     this.sources = Map.copyOf(sources);
     this.systemSchema = new CatalogSchema(catalog, this::health);
     TableUsage usage = new TableUsage(this.sources.keySet());
-    this.calcite = new Driver().withPrepareFactory(() -> new ObservedPrepare(usage::record));
+    this.calcite = new Driver().withPrepareFactory(() -> new ObservedPrepare(plans -> {
+      usage.record(plans);
+      QueryRun.current().ifPresent(run -> run.reads(TableUsage.domainsRead(plans, this.sources.keySet())));
+    }, limits.maxResultRows()));
     this.contracts = ContractChecks.start(products, this.sources, contractCheckInterval);
     this.productNames = new ProductNamespace(catalog, this.sources, products, contracts);
     this.sessionProducts = new SessionProducts(productNames, this.sources.keySet());
     List<StatusTable> own = new ArrayList<>(new ProductCatalogTables(products, productNames, contracts).tables());
     own.add(RejectedContractsTable.of(rejections));
     own.add(usage.table());
+    own.add(log.table());
     this.ownTables = List.copyOf(own);
     Set<String> reserved = new HashSet<>(systemSchema.tables().getNames(LikePattern.any()));
     reserved.add(QueryWarnings.TABLE);
@@ -86,14 +99,51 @@ public final class Engine implements AutoCloseable {
     this.errors = new QueryErrors(namespace);
     this.informationSchema = new InformationSchema(schema -> catalog.domain(schema)
         .map(d -> d.owner().team()).orElse(SYSTEM_SCHEMA));
+    this.commands = new AdminCommands(this);
+    HeapGuard heap = new HeapGuard(log, limits.maxHeapUsage());
+    log.every(HeapGuard.CHECK_EVERY, heap::check);
+    log.every(SESSION_SWEEP, this::closeIdleSessions);
   }
 
   /**
-   * A new SQL session over the namespace; the caller closes it. Doors call {@link #refresh} before
-   * each statement so the session serves the data products published since it connected; a
-   * version retired fails at once in every session, and contract checks apply to every query.
+   * A new session for {@code caller}; the caller closes it. At most {@code limits.maxSessions} are
+   * open at once: past that a new one is refused, and no session is pushed out to make room.
    */
-  public Connection connect() throws SQLException {
+  public Session openSession(Caller caller) throws QueryException {
+    if (sessions.size() >= limits.maxSessions()) {
+      throw new QueryException("too many sessions: " + sessions.size() + " are open (limits.maxSessions); close"
+          + " unused connections, or raise the limit", QueryException.TOO_MANY_SESSIONS, null);
+    }
+    Connection connection;
+    try {
+      connection = connect();
+    } catch (SQLException | RuntimeException e) {
+      throw translate(e, "");
+    }
+    Session session = new Session(caller, this, connection);
+    sessions.add(session);
+    return session;
+  }
+
+  /** Stops the query {@code queryId}, whoever runs it; says what became of it. */
+  public String cancel(String queryId) {
+    return log.find(queryId).map(run -> {
+      if (run.isFinal()) {
+        return "query " + queryId + " had already ended";
+      }
+      run.cancel(new QueryAbortedException("canceling statement due to an operator's request (query " + queryId + ")",
+          QueryException.CANCELLED));
+      return "query " + queryId + " cancelled";
+    }).orElse("no query " + queryId + " is running or ended recently");
+  }
+
+  /** The number of sessions open now. */
+  public int openSessions() {
+    return sessions.size();
+  }
+
+  /** A new SQL connection over the namespace, for a session. */
+  private Connection connect() throws SQLException {
     Connection connection = calcite.connect(Driver.CONNECT_STRING_PREFIX, SessionSettings.properties());
     SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
     // Calcite's own "metadata" schema would show up beside the domains in every BI tool.
@@ -111,20 +161,60 @@ public final class Engine implements AutoCloseable {
     return connection;
   }
 
-  /** Brings a session's data products up to date with the catalog; doors call it before preparing a statement. */
-  public void refresh(Connection session) {
+  /** Brings a session's data products up to date with the catalog, before it prepares a statement. */
+  void refresh(Connection session) {
     sessionProducts.refresh(session);
   }
 
-  /** Turns any failure of planning or running {@code sql} into the error users see. */
+  /** What the client of {@code run} hears when {@code failure} stopped it: why it was cancelled, or what failed. */
+  QueryException failure(QueryRun run, Throwable failure, String sql) {
+    return run.cancellation()
+        .map(why -> new QueryException(why.getMessage(), why.sqlState(), failure))
+        .orElseGet(() -> translate(failure, sql));
+  }
+
+  QueryLog log() {
+    return log;
+  }
+
+  LimitsConfig limits() {
+    return limits;
+  }
+
+  AdminCommands commands() {
+    return commands;
+  }
+
+  void sessionClosed(Session session) {
+    sessions.remove(session);
+  }
+
+  private void closeIdleSessions() {
+    for (Session session : sessions) {
+      if (session.idleFor(limits.sessionIdleTimeout())) {
+        LOG.info("closing session {} of {}: unused for {} (limits.sessionIdleTimeout)", session.id(),
+            session.caller().user(), DurationWords.of(limits.sessionIdleTimeout()));
+        session.close();
+      }
+    }
+  }
+
+  /**
+   * Turns any failure of planning or running {@code sql} into the error users see; an internal
+   * error is logged in full (under the query id, when the failing thread works for one).
+   */
   public QueryException translate(Throwable failure, String sql) {
     QueryException error = errors.translate(failure, sql);
-    LOG.debug("query failed: {} ({})", error.getMessage(), sql, failure);
+    if (QueryException.INTERNAL.equals(error.getSQLState())) {
+      LOG.warn("internal error running `{}`", sql, failure);
+    } else {
+      LOG.debug("query failed: {} ({})", error.getMessage(), sql, failure);
+    }
     return error;
   }
 
-  /** Where doors report what statements run, so degraded answers carry warnings. */
-  public QueryWarnings warnings() {
+  /** Where sessions record what statements run, so degraded answers carry warnings. */
+  QueryWarnings warnings() {
     return warnings;
   }
 
@@ -150,6 +240,9 @@ public final class Engine implements AutoCloseable {
 
   @Override
   public void close() {
+    log.stopAll(new QueryAbortedException("the gateway is shutting down", "57P01"));
+    sessions.forEach(Session::close);
+    log.close();
     contracts.close();
     sources.values().forEach(DomainSource::close);
   }

@@ -5,30 +5,66 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.calcite.plan.Contexts;
+import org.apache.calcite.plan.RelOptCostFactory;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.runtime.Hook;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.util.CancelFlag;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Calcite's statement preparation, which shows the engine the plan of every statement a session
- * prepares. Both doors prepare through the engine's sessions, so this is the one place that sees
- * every query, whichever door it came through.
+ * Calcite's statement preparation as the engine runs it: it shows the engine the plan of every
+ * statement a session prepares, refuses statements that would change data before anything is
+ * planned, lets the query's cancellation stop the planner, and counts the rows of every execution
+ * ({@link TrackedSignature}). Both doors prepare through the engine's sessions, so this is the one
+ * place that sees every query, whichever door it came through.
  */
 final class ObservedPrepare extends DialectPrepare {
   private final Consumer<List<RelNode>> planned;
+  private final long maxRows;
 
-  /** @param planned told of each statement planned without error: its plans with unused fields trimmed */
-  ObservedPrepare(Consumer<List<RelNode>> planned) {
+  /**
+   * @param planned told of each statement planned without error: its plans with unused fields trimmed
+   * @param maxRows how many rows one execution may return
+   */
+  ObservedPrepare(Consumer<List<RelNode>> planned, long maxRows) {
     this.planned = planned;
+    this.maxRows = maxRows;
   }
 
   @Override
-  public <T> CalciteSignature<T> prepareSql(Context context, Query<T> query, Type elementType, long maxRowCount) {
+  public <T> CalciteSignature<T> prepareSql(CalcitePrepare.Context context, CalcitePrepare.Query<T> query,
+      Type elementType, long maxRowCount) {
     List<RelNode> plans = new ArrayList<>();
     CalciteSignature<T> signature;
-    try (Hook.Closeable capture = Hook.TRIMMED.addThread((RelNode rel) -> plans.add(rel))) {
+    try (Hook.Closeable refuseWrites = Hook.PARSE_TREE.addThread((Object[] parsed) -> refuseWrites((SqlNode) parsed[1]));
+        Hook.Closeable capture = Hook.TRIMMED.addThread((RelNode rel) -> plans.add(rel))) {
       signature = super.prepareSql(context, query, elementType, maxRowCount);
     }
     planned.accept(plans);
-    return signature;
+    return new TrackedSignature<>(signature, maxRows);
+  }
+
+  /** The planners of a query stop at their next rule once the query is cancelled. */
+  @Override
+  protected RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext,
+      org.apache.calcite.plan.@Nullable Context externalContext, @Nullable RelOptCostFactory costFactory) {
+    org.apache.calcite.plan.Context context = externalContext == null ? Contexts.of(prepareContext.config()) : externalContext;
+    org.apache.calcite.plan.Context withCancel = QueryRun.current()
+        .map(run -> Contexts.chain(Contexts.of(new CancelFlag(run.plannerCancel())), context))
+        .orElse(context);
+    return super.createPlanner(prepareContext, withCancel, costFactory);
+  }
+
+  /** The gateway only reads: a statement that would change data or definitions never reaches a store. */
+  private static void refuseWrites(SqlNode statement) {
+    SqlKind kind = statement.getKind();
+    if (kind.belongsTo(SqlKind.DML) || kind.belongsTo(SqlKind.DDL)) {
+      throw new ReadOnlyException(kind);
+    }
   }
 }

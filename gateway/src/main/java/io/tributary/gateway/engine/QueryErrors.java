@@ -1,5 +1,6 @@
 package io.tributary.gateway.engine;
 
+import io.tributary.adapter.spi.DomainQueryException;
 import io.tributary.adapter.spi.DomainUnavailableException;
 import io.tributary.catalog.Domain;
 import io.tributary.gateway.product.ProductException;
@@ -28,12 +29,25 @@ final class QueryErrors {
   }
 
   QueryException translate(Throwable failure, String sql) {
-    if (failure instanceof QueryException already) {
-      return already;
+    Optional<QueryException> already = find(failure, QueryException.class);
+    if (already.isPresent()) {
+      return already.get();
+    }
+    Optional<QueryAbortedException> aborted = find(failure, QueryAbortedException.class);
+    if (aborted.isPresent()) {
+      return new QueryException(aborted.get().getMessage(), aborted.get().sqlState(), failure);
+    }
+    Optional<ReadOnlyException> write = find(failure, ReadOnlyException.class);
+    if (write.isPresent()) {
+      return new QueryException(write.get().getMessage(), QueryException.READ_ONLY, failure);
     }
     Optional<DomainUnavailableException> down = find(failure, DomainUnavailableException.class);
     if (down.isPresent()) {
       return new QueryException(down.get().getMessage(), QueryException.STORE_UNAVAILABLE, failure);
+    }
+    Optional<DomainQueryException> refused = find(failure, DomainQueryException.class);
+    if (refused.isPresent()) {
+      return new QueryException(refused.get().getMessage(), refused.get().sqlState(), failure);
     }
     Optional<ProductException> product = find(failure, ProductException.class);
     if (product.isPresent()) {
@@ -49,12 +63,20 @@ final class QueryErrors {
     if (validation.isPresent()) {
       return validationError(validation.get(), sql);
     }
+    Optional<QueryException> runtime = RuntimeErrors.translate(failure);
+    if (runtime.isPresent()) {
+      return runtime.get();
+    }
     Optional<RuntimeException> adapter = find(failure, RuntimeException.class)
         .filter(e -> e.getClass().getPackageName().startsWith("io.tributary"));
     if (adapter.isPresent()) {
       return new QueryException(adapter.get().getMessage(), QueryException.INVALID_QUERY, failure);
     }
-    return new QueryException(innermostMessage(failure), sqlState(failure), failure);
+    Optional<SQLException> store = find(failure, SQLException.class).filter(e -> e.getSQLState() != null);
+    if (store.isPresent()) {
+      return new QueryException(innermostMessage(store.get()), store.get().getSQLState(), failure);
+    }
+    return new QueryException("internal error: " + innermostMessage(failure), QueryException.INTERNAL, failure);
   }
 
   private QueryException validationError(CalciteContextException e, String sql) {
@@ -106,16 +128,23 @@ final class QueryErrors {
         + Suggestions.didYouMean(name, tables);
   }
 
-  private static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {
+  /** The first {@code type} among {@code failure}'s causes, or among what they suppressed (Calcite adds the real cause of a failed implementation as suppressed). */
+  static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (type.isInstance(t)) {
         return Optional.of(type.cast(t));
+      }
+      for (Throwable suppressed : t.getSuppressed()) {
+        Optional<T> found = find(suppressed, type);
+        if (found.isPresent()) {
+          return found;
+        }
       }
     }
     return Optional.empty();
   }
 
-  private static String innermostMessage(Throwable failure) {
+  static String innermostMessage(Throwable failure) {
     String message = failure.toString();
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t.getMessage() != null) {
@@ -123,15 +152,6 @@ final class QueryErrors {
       }
     }
     return message;
-  }
-
-  private static String sqlState(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SQLException s && s.getSQLState() != null) {
-        return s.getSQLState();
-      }
-    }
-    return QueryException.INTERNAL;
   }
 
   private static String firstLine(String message) {

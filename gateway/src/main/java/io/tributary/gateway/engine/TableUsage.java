@@ -63,6 +63,20 @@ final class TableUsage {
     }
   }
 
+  /** The domains whose tables {@code plans} read. */
+  static Set<String> domainsRead(Collection<RelNode> plans, Set<String> domains) {
+    Set<String> read = new TreeSet<>();
+    for (RelNode plan : plans) {
+      for (RelOptTable table : RelOptUtil.findTables(plan)) {
+        List<String> name = table.getQualifiedName();
+        if (!name.isEmpty() && domains.contains(name.get(0))) {
+          read.add(name.get(0));
+        }
+      }
+    }
+    return read;
+  }
+
   StatusTable table() {
     return new StatusTable(TABLE, COLUMNS, () -> uses.asMap().entrySet().stream()
         .map(e -> new Object[] {e.getKey().a(), e.getKey().b(), e.getValue().count.get(), e.getValue().last})

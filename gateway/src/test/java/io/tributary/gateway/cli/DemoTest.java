@@ -38,7 +38,7 @@ class DemoTest {
         demo.catalog().checkInterval(), Optional.empty(), Optional.empty());
     GatewayConfig onFreePorts = new GatewayConfig(
         new ServerConfig("127.0.0.1", new DoorConfig(0), new FlightConfig(0), new DoorConfig(0)), demo.domains(),
-        catalog);
+        catalog, demo.limits());
     DemoMesh.seed(onFreePorts);
     gateway = Gateway.start(onFreePorts, "conf/demo.yaml", adapters);
   }

@@ -70,7 +70,7 @@ class CatalogConfigTest {
   void unknownKeysListTheKnownOnes() {
     assertFails("t.yaml: catalog.directroy: unknown key; expected one of: checkInterval, directory, kafka, openlineage",
         "catalog: {directroy: x}\n");
-    assertFails("t.yaml: catalogue: unknown key; expected one of: catalog, domains, gateway", "catalogue: {}\n");
+    assertFails("t.yaml: catalogue: unknown key; expected one of: catalog, domains, gateway, limits", "catalogue: {}\n");
   }
 
   @Test

@@ -3,7 +3,6 @@ package io.tributary.adapter.jdbc;
 import io.tributary.adapter.spi.DomainSpec;
 import java.util.Set;
 import org.apache.calcite.sql.SqlDialect;
-import org.apache.calcite.sql.dialect.H2SqlDialect;
 
 /** H2 domains, for the embedded demo only. */
 public final class H2Adapter extends JdbcDomainAdapter {
@@ -19,8 +18,8 @@ public final class H2Adapter extends JdbcDomainAdapter {
   }
 
   @Override
-  protected SqlDialect dialect() {
-    return H2SqlDialect.DEFAULT;
+  protected SqlDialect dialect(String domain) {
+    return new H2StoreDialect();
   }
 
   @Override

@@ -29,8 +29,17 @@ public abstract class JdbcDomainAdapter implements DomainAdapter {
   /** The driver class, so a missing driver jar gives a clear message. */
   protected abstract String driverClass();
 
-  /** The SQL dialect pushed-down queries are written in; fixed so a store that is down at start-up does not stop the gateway. */
-  protected abstract SqlDialect dialect();
+  /**
+   * The SQL dialect pushed-down queries are written in for {@code domain}; fixed so a store that
+   * is down at start-up does not stop the gateway. It must render literals safely under
+   * {@link #sessionSetup()}.
+   */
+  protected abstract SqlDialect dialect(String domain);
+
+  /** The session settings the dialect relies on, pinned on every connection to the store. */
+  protected SessionSetup sessionSetup() {
+    return SessionSetup.NONE;
+  }
 
   /** Which functions the store computes as the gateway does, so expressions using them may run there. */
   protected StoreFunctions functions() {
@@ -57,6 +66,11 @@ public abstract class JdbcDomainAdapter implements DomainAdapter {
    * answer means the store does not know yet.
    */
   protected abstract String rowCountEstimateSql();
+
+  /** The URL handed to the driver for the configured {@code url}; the same unless the driver needs more in it. */
+  protected String driverUrl(String url) {
+    return url;
+  }
 
   /** Driver properties applied unless the URL says otherwise: time-outs, streaming fetches. */
   protected Map<String, String> driverDefaults() {
@@ -86,9 +100,10 @@ public abstract class JdbcDomainAdapter implements DomainAdapter {
     // Generated code finds the data source by this path: the gateway mounts the schema under the domain's name.
     Expression expression =
         Schemas.subSchemaExpression(CalciteSchema.createRootSchema(false).plus(), spec.name(), JdbcSchema.class);
-    JdbcConvention convention = new StoreConvention(dialect(), expression, spec.name(), functions());
+    SqlDialect dialect = dialect(spec.name());
+    JdbcConvention convention = new StoreConvention(dialect, expression, spec.name(), functions());
     PublishedJdbcSchema schema =
-        new PublishedJdbcSchema(spec, store, dataSource, dialect(), convention, namespace, rowCountEstimateSql());
+        new PublishedJdbcSchema(spec, store, dataSource, dialect, convention, namespace, rowCountEstimateSql());
     return new JdbcDomainSource(spec.name(), store, schema, dataSource);
   }
 
@@ -110,9 +125,9 @@ public abstract class JdbcDomainAdapter implements DomainAdapter {
       throw new InvalidDomainSettingsException(spec.name(), "adapter",
           "`" + spec.type() + "` needs JDBC driver " + driverClass() + " on the class path");
     }
-    BasicDataSource dataSource = new DomainConnectionPool(spec.name(), store);
+    BasicDataSource dataSource = new DomainConnectionPool(spec.name(), store, sessionSetup());
     dataSource.setDriverClassName(driverClass());
-    dataSource.setUrl(url);
+    dataSource.setUrl(driverUrl(url));
     spec.optional("user").ifPresent(dataSource::setUsername);
     spec.optional("password").ifPresent(dataSource::setPassword);
     driverDefaults().forEach(dataSource::addConnectionProperty);

@@ -52,7 +52,10 @@ final class JdbcDomainSource implements DomainSource {
           ? Health.up(store + " answers")
           : Health.down(store + " did not answer within " + VALIDATION_SECONDS + " s");
     } catch (SQLException e) {
-      return Health.down(e.getMessage());
+      // A full pool is the gateway's limit, not the store failing: it answers the queries holding it.
+      return DomainConnectionPool.TOO_MANY_CONNECTIONS.equals(e.getSQLState())
+          ? Health.up(e.getMessage())
+          : Health.down(e.getMessage());
     }
   }
 

@@ -53,8 +53,7 @@ final class MariadbFunctions implements StoreFunctions {
       // SIMILAR TO, regular expressions and IS DISTINCT FROM have no such syntax there.
       case SIMILAR, POSIX_REGEX_CASE_SENSITIVE, POSIX_REGEX_CASE_INSENSITIVE, IS_DISTINCT_FROM,
           IS_NOT_DISTINCT_FROM -> false;
-      // `||` is OR there.
-      default -> call.getOperator() != SqlStdOperatorTable.CONCAT;
+      default -> true;
     };
   }
 }

@@ -20,8 +20,13 @@ public final class MysqlAdapter extends JdbcDomainAdapter {
   }
 
   @Override
-  protected SqlDialect dialect() {
-    return MariadbStoreDialect.INSTANCE;
+  protected SqlDialect dialect(String domain) {
+    return new MysqlStoreDialect();
+  }
+
+  @Override
+  protected SessionSetup sessionSetup() {
+    return MysqlStoreDialect.SESSION;
   }
 
   @Override
@@ -56,8 +61,15 @@ public final class MysqlAdapter extends JdbcDomainAdapter {
 
   @Override
   protected Map<String, String> driverDefaults() {
-    return Map.of("connectTimeout", "5000", "defaultFetchSize", "1000",
-        // lets the MariaDB driver serve jdbc:mysql: URLs too
-        "permitMysqlScheme", "true");
+    return Map.of("connectTimeout", "5000", "defaultFetchSize", "1000");
+  }
+
+  /** The MariaDB driver takes a {@code jdbc:mysql:} URL only when the URL itself permits it. */
+  @Override
+  protected String driverUrl(String url) {
+    if (!url.startsWith("jdbc:mysql:") || url.contains("permitMysqlScheme")) {
+      return url;
+    }
+    return url + (url.contains("?") ? "&" : "?") + "permitMysqlScheme";
   }
 }

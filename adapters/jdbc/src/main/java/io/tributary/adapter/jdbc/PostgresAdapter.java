@@ -19,8 +19,13 @@ public final class PostgresAdapter extends JdbcDomainAdapter {
   }
 
   @Override
-  protected SqlDialect dialect() {
-    return PostgresStoreDialect.INSTANCE;
+  protected SqlDialect dialect(String domain) {
+    return new PostgresStoreDialect(domain);
+  }
+
+  @Override
+  protected SessionSetup sessionSetup() {
+    return PostgresStoreDialect.SESSION;
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.tributary.adapter.spi.DomainSpec;
 import io.tributary.adapter.spi.DomainUnavailableException;
 import io.tributary.adapter.spi.TableSpec;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -13,6 +14,7 @@ import org.apache.calcite.adapter.jdbc.JdbcSchema;
 import org.apache.calcite.adapter.jdbc.JdbcTable;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelProtoDataType;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.Lookup;
 import org.apache.calcite.sql.SqlDialect;
@@ -32,7 +34,7 @@ final class PublishedJdbcSchema extends JdbcSchema {
   private final String store;
   private final StoreNamespace namespace;
   private final Lookup<Table> published;
-  private final LoadingCache<String, JdbcTable> definitions;
+  private final LoadingCache<String, Definition> definitions;
   private final StoreStatistics statistics;
 
   PublishedJdbcSchema(DomainSpec spec, String store, DataSource dataSource, SqlDialect dialect,
@@ -62,12 +64,20 @@ final class PublishedJdbcSchema extends JdbcSchema {
    * one; resolved when first queried, so making one never needs the store.
    */
   Table storeTable(String source) {
-    return new PublishedJdbcTable(source, this::definition, statistics);
+    return new PublishedJdbcTable(source, this::definition, this::rowType, statistics);
   }
+
+  /** A store table as Calcite reads it, and its columns as the gateway types them. */
+  private record Definition(JdbcTable table, RelProtoDataType rowType) {}
 
   /** The store's table behind a published one; fails naming the domain when the store is down. */
   JdbcTable definition(String source) {
-    return definitions.get(source);
+    return definitions.get(source).table();
+  }
+
+  /** The columns of a store table, typed by {@link StoreRowType}. */
+  RelDataType rowType(String source, RelDataTypeFactory typeFactory) {
+    return definitions.get(source).rowType().apply(typeFactory);
   }
 
   /**
@@ -77,34 +87,32 @@ final class PublishedJdbcSchema extends JdbcSchema {
    * @return empty when the store has no such table
    */
   Optional<RelDataType> describe(String source, RelDataTypeFactory typeFactory) {
-    JdbcTable fresh;
+    Definition fresh;
     try {
       fresh = loadDefinition(source);
     } catch (PublishedTableMissingException e) {
       definitions.invalidate(source);
       return Optional.empty();
     }
-    RelDataType shape;
-    try {
-      shape = fresh.getRowType(typeFactory); // reads the store's columns once, then memoized
-    } catch (RuntimeException e) {
-      throw new DomainUnavailableException(domain, store, e);
-    }
     definitions.put(source, fresh);
-    return Optional.of(shape);
+    return Optional.of(fresh.rowType().apply(typeFactory));
   }
 
-  private JdbcTable loadDefinition(String source) {
+  private Definition loadDefinition(String source) {
     Table table;
     try {
       // The store treats the name as a LIKE pattern: escape it so `order_items` matches only itself.
-      table = super.tables().get(source.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%"));
+      table = super.tables().get(StoreRowType.literalPattern(source, "\\"));
     } catch (RuntimeException e) {
       throw new DomainUnavailableException(domain, store, e);
     }
-    if (!(table instanceof JdbcTable)) {
+    if (!(table instanceof JdbcTable jdbc)) {
       throw new PublishedTableMissingException(domain, source, namespace.name());
     }
-    return (JdbcTable) table;
+    try {
+      return new Definition(jdbc, StoreRowType.of(jdbc, getDataSource()));
+    } catch (SQLException | RuntimeException e) {
+      throw new DomainUnavailableException(domain, store, e);
+    }
   }
 }

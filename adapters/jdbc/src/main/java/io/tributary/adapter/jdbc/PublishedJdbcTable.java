@@ -1,5 +1,6 @@
 package io.tributary.adapter.jdbc;
 
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.jdbc.JdbcTable;
@@ -20,11 +21,14 @@ import org.apache.calcite.schema.impl.AbstractTable;
 final class PublishedJdbcTable extends AbstractTable implements TranslatableTable, ScannableTable {
   private final String source;
   private final Function<String, JdbcTable> definitions;
+  private final BiFunction<String, RelDataTypeFactory, RelDataType> rowTypes;
   private final StoreStatistics statistics;
 
-  PublishedJdbcTable(String source, Function<String, JdbcTable> definitions, StoreStatistics statistics) {
+  PublishedJdbcTable(String source, Function<String, JdbcTable> definitions,
+      BiFunction<String, RelDataTypeFactory, RelDataType> rowTypes, StoreStatistics statistics) {
     this.source = source;
     this.definitions = definitions;
+    this.rowTypes = rowTypes;
     this.statistics = statistics;
   }
 
@@ -34,7 +38,7 @@ final class PublishedJdbcTable extends AbstractTable implements TranslatableTabl
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-    return definition().getRowType(typeFactory);
+    return rowTypes.apply(source, typeFactory);
   }
 
   @Override

@@ -1,6 +1,9 @@
 package io.tributary.gateway.door.flight;
 
+import io.tributary.gateway.engine.Caller;
+import io.tributary.gateway.engine.Door;
 import io.tributary.gateway.engine.Engine;
+import io.tributary.gateway.engine.Session;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -152,8 +155,8 @@ final class CatalogCommands {
 
   private void answer(Schema shape, ServerStreamListener listener, Lister lister) {
     List<Object[]> rows;
-    try (Connection session = engine.connect()) {
-      rows = lister.list(session.getMetaData());
+    try (Session session = engine.openSession(new Caller(null, Door.FLIGHT, ""))) {
+      rows = lister.list(session.metadata());
     } catch (SQLException | RuntimeException e) {
       listener.error(errors.toClient(e, ""));
       return;

@@ -4,6 +4,8 @@ import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import io.tributary.gateway.engine.Caller;
+import io.tributary.gateway.engine.Door;
 import io.tributary.gateway.engine.Engine;
 import java.sql.SQLException;
 import java.util.List;
@@ -69,7 +71,7 @@ final class GatewaySqlProducer extends BasicFlightSqlProducer {
   @Override
   public FlightInfo getFlightInfoStatement(CommandStatementQuery command, CallContext context,
       FlightDescriptor descriptor) {
-    OpenQuery query = prepare(command.getQuery());
+    OpenQuery query = prepare(command.getQuery(), context);
     ByteString handle = queries.add(query);
     LOG.debug("{} planned statement `{}`", context.peerIdentity(), query.sql());
     TicketStatementQuery ticket = TicketStatementQuery.newBuilder().setStatementHandle(handle).build();
@@ -79,7 +81,7 @@ final class GatewaySqlProducer extends BasicFlightSqlProducer {
   @Override
   public SchemaResult getSchemaStatement(CommandStatementQuery command, CallContext context,
       FlightDescriptor descriptor) {
-    OpenQuery query = prepare(command.getQuery());
+    OpenQuery query = prepare(command.getQuery(), context);
     query.retire();
     return new SchemaResult(query.schema());
   }
@@ -96,7 +98,7 @@ final class GatewaySqlProducer extends BasicFlightSqlProducer {
   public void createPreparedStatement(ActionCreatePreparedStatementRequest request, CallContext context,
       StreamListener<Result> listener) {
     try {
-      OpenQuery query = prepare(request.getQuery());
+      OpenQuery query = prepare(request.getQuery(), context);
       ByteString handle = queries.add(query);
       LOG.debug("{} prepared `{}`", context.peerIdentity(), query.sql());
       listener.onNext(new Result(Any.pack(ActionCreatePreparedStatementResult.newBuilder()
@@ -263,10 +265,10 @@ final class GatewaySqlProducer extends BasicFlightSqlProducer {
     queries.closeAll();
   }
 
-  private OpenQuery prepare(String sql) {
+  private OpenQuery prepare(String sql, CallContext context) {
     try {
-      return OpenQuery.prepare(engine, allocator, sql);
-    } catch (SQLException | RuntimeException | AssertionError e) {
+      return OpenQuery.prepare(engine, allocator, sql, new Caller(context.peerIdentity(), Door.FLIGHT, ""));
+    } catch (SQLException | RuntimeException e) {
       throw errors.toClient(e, sql);
     }
   }

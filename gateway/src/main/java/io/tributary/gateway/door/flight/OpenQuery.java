@@ -1,29 +1,27 @@
 package io.tributary.gateway.door.flight;
 
+import io.tributary.gateway.engine.Caller;
 import io.tributary.gateway.engine.Engine;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import io.tributary.gateway.engine.Query;
+import io.tributary.gateway.engine.QueryException;
+import io.tributary.gateway.engine.Session;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.apache.arrow.adapter.jdbc.JdbcParameterBinder;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * A query the engine has planned for a Flight client: its own engine session and prepared
- * statement, run at most once at a time. Retiring it (the handle was closed or expired) closes
+ * A query the engine has planned for a Flight client: its own engine session and query, run at
+ * most once at a time. Retiring it (the handle was closed or expired) closes
  * both as soon as no execution uses them, so a running stream is never pulled from under a client.
  */
 final class OpenQuery {
-  private static final Logger LOG = LoggerFactory.getLogger(OpenQuery.class);
-
-  private final String sql;
-  private final Connection session;
-  private final PreparedStatement statement;
+  private final Session session;
+  private final Query query;
   private final Schema schema;
   private final Schema parameters;
   private boolean running; // guarded by this
@@ -31,29 +29,28 @@ final class OpenQuery {
   private boolean cancelled; // guarded by this
   private Runnable onCancel = () -> { }; // guarded by this
 
-  private OpenQuery(String sql, Connection session, PreparedStatement statement, Schema schema, Schema parameters) {
-    this.sql = sql;
+  private OpenQuery(Session session, Query query, Schema schema, Schema parameters) {
     this.session = session;
-    this.statement = statement;
+    this.query = query;
     this.schema = schema;
     this.parameters = parameters;
   }
 
   /** Plans {@code sql} in a new engine session; planning errors surface here, before any row. */
-  static OpenQuery prepare(Engine engine, BufferAllocator memory, String sql) throws SQLException {
-    Connection session = engine.connect();
+  static OpenQuery prepare(Engine engine, BufferAllocator memory, String sql, Caller caller) throws SQLException {
+    Session session = engine.openSession(caller);
     try {
-      PreparedStatement statement = session.prepareStatement(sql);
-      return new OpenQuery(sql, session, statement, ArrowColumns.schema(memory, statement.getMetaData()),
-          ArrowColumns.parameters(statement.getParameterMetaData()));
-    } catch (SQLException | RuntimeException | AssertionError e) {
+      Query query = session.prepare(sql, 0);
+      return new OpenQuery(session, query, ArrowColumns.schema(memory, query.columns()),
+          ArrowColumns.parameters(query.parameters()));
+    } catch (SQLException | RuntimeException e) {
       session.close();
       throw e;
     }
   }
 
   String sql() {
-    return sql;
+    return query.sql();
   }
 
   /** The result's Arrow schema, known from planning. */
@@ -81,13 +78,18 @@ final class OpenQuery {
   }
 
   /** Sets the parameters from the first row of {@code values}; call between begin and end. */
-  void bind(VectorSchemaRoot values) throws SQLException {
-    JdbcParameterBinder.builder(statement, values).bindAll().build().next();
+  void bind(VectorSchemaRoot values) throws QueryException {
+    query.bind(statement -> JdbcParameterBinder.builder(statement, values).bindAll().build().next());
   }
 
   /** Runs the query; call between begin and end. */
-  ResultSet execute() throws SQLException {
-    return statement.executeQuery();
+  ResultSet execute() throws QueryException {
+    return query.execute(statement -> { }, Optional.empty());
+  }
+
+  /** Reads the rows of the execution inside the query's scope; call between begin and end. */
+  <T> T read(Query.Reading<T> reading) throws QueryException {
+    return query.read(reading);
   }
 
   /** What else stops the running execution, e.g. wakes its stream waiting for the client. */
@@ -105,11 +107,7 @@ final class OpenQuery {
       cancelled = true;
       alsoStop = onCancel;
     }
-    try {
-      statement.cancel();
-    } catch (SQLException e) {
-      LOG.warn("cancelling `{}` failed: {}", sql, e.getMessage());
-    }
+    query.cancel();
     alsoStop.run();
   }
 
@@ -134,10 +132,6 @@ final class OpenQuery {
   }
 
   private void close() {
-    try {
-      session.close(); // closes the statement and any result set with it
-    } catch (SQLException e) {
-      LOG.warn("closing the session of `{}` failed: {}", sql, e.getMessage());
-    }
+    session.close(); // closes the query and any result with it
   }
 }

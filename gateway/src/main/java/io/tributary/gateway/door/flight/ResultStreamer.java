@@ -74,11 +74,15 @@ final class ResultStreamer implements AutoCloseable {
     backpressure.register(listener);
     query.whenCancelled(backpressure::interruptWait);
     try (BufferAllocator memory = allocator.newChildAllocator("result", 0, Long.MAX_VALUE);
-         ResultSet rows = query.execute();
-         ArrowVectorIterator batches =
-             ArrowVectorIterator.create(rows, ArrowColumns.rowReader(memory, rows.getMetaData(), batchRows))) {
-      send(batches, listener, backpressure, query);
-    } catch (Exception | AssertionError e) { // Calcite's planner and runtime report some bugs as AssertionError
+         ResultSet rows = query.execute()) {
+      query.read(() -> {
+        try (ArrowVectorIterator batches =
+            ArrowVectorIterator.create(rows, ArrowColumns.rowReader(memory, rows.getMetaData(), batchRows))) {
+          send(batches, listener, backpressure, query);
+        }
+        return null;
+      });
+    } catch (Exception e) { // the engine's errors, with their SQLSTATE
       if (listener.isCancelled()) {
         LOG.debug("client cancelled `{}`", query.sql());
       } else if (query.wasCancelled()) {

@@ -1,7 +1,10 @@
 package io.tributary.gateway.door.flight;
 
 import io.tributary.gateway.Gateway;
+import io.tributary.gateway.engine.Caller;
+import io.tributary.gateway.engine.Door;
 import io.tributary.gateway.engine.Engine;
+import io.tributary.gateway.engine.Session;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -29,8 +32,8 @@ final class ServerInfo {
 
   static ServerInfo of(Engine engine) throws SQLException {
     ServerInfo info = new ServerInfo();
-    try (Connection session = engine.connect()) {
-      info.describe(session.getMetaData());
+    try (Session session = engine.openSession(new Caller(null, Door.FLIGHT, ""))) {
+      info.describe(session.metadata());
     }
     return info;
   }

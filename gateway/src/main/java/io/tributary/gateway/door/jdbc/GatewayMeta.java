@@ -1,107 +1,306 @@
 package io.tributary.gateway.door.jdbc;
 
+import io.tributary.gateway.config.LimitsConfig;
+import io.tributary.gateway.engine.Caller;
+import io.tributary.gateway.engine.Door;
 import io.tributary.gateway.engine.Engine;
+import io.tributary.gateway.engine.Query;
 import io.tributary.gateway.engine.QueryException;
+import io.tributary.gateway.engine.Session;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Calendar;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.apache.calcite.avatica.AvaticaSeverity;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.AvaticaUtils;
 import org.apache.calcite.avatica.MissingResultsException;
+import org.apache.calcite.avatica.NoSuchConnectionException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
+import org.apache.calcite.avatica.jdbc.StatementInfo;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.TypedValue;
+import org.apache.calcite.avatica.util.DateTimeUtils;
 
 /**
- * Avatica's JDBC-backed {@code Meta} over the engine: every client connection is an engine
- * session, and every failure leaves as the engine's error, with its SQLSTATE.
+ * Avatica's protocol over the engine: each client connection is an engine {@link Session}, each
+ * client statement runs its SQL as engine {@link Query queries}, and every failure leaves as the
+ * engine's error with its SQLSTATE. Avatica's {@link JdbcMeta} still answers the catalog calls
+ * (tables, columns, types) from the session's metadata and frames the rows; what runs a query is
+ * the engine's.
  */
 final class GatewayMeta extends JdbcMeta {
   private final Engine engine;
+  private final Calendar calendar = DateTimeUtils.calendar();
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final Map<Integer, Statement> statements = new ConcurrentHashMap<>();
+  /** The session a connection being opened gets: Avatica asks for it through {@link #createConnection}. */
+  private final ThreadLocal<Session> opening = new ThreadLocal<>();
 
-  GatewayMeta(Engine engine) throws SQLException {
-    super("jdbc:tributary-engine:", new Properties());
+  /** A client statement: the query it runs now, if any. */
+  private static final class Statement {
+    final String connectionId;
+    Query query; // guarded by this
+
+    Statement(String connectionId) {
+      this.connectionId = connectionId;
+    }
+  }
+
+  GatewayMeta(Engine engine, LimitsConfig limits) throws SQLException {
+    super("jdbc:tributary-engine:", caches(limits));
     this.engine = engine;
+  }
+
+  /**
+   * Avatica's caches must never drop a connection or statement the engine still serves: the
+   * engine bounds and expires sessions itself, and refuses new ones clearly when full.
+   */
+  private static Properties caches(LimitsConfig limits) {
+    Properties p = new Properties();
+    String expiry = Long.toString(limits.sessionIdleTimeout().toMinutes() + 60);
+    p.setProperty(ConnectionCacheSettings.MAX_CAPACITY.key(), Integer.toString(limits.maxSessions() * 2));
+    p.setProperty(ConnectionCacheSettings.EXPIRY_DURATION.key(), expiry);
+    p.setProperty(ConnectionCacheSettings.EXPIRY_UNIT.key(), TimeUnit.MINUTES.name());
+    p.setProperty(StatementCacheSettings.MAX_CAPACITY.key(), Integer.toString(Math.max(10_000, limits.maxSessions() * 100)));
+    p.setProperty(StatementCacheSettings.EXPIRY_DURATION.key(), expiry);
+    p.setProperty(StatementCacheSettings.EXPIRY_UNIT.key(), TimeUnit.MINUTES.name());
+    return p;
+  }
+
+  // Connections are sessions.
+
+  @Override
+  public void openConnection(ConnectionHandle ch, Map<String, String> info) {
+    Session session;
+    try {
+      session = engine.openSession(new Caller(info == null ? null : info.get("user"), Door.JDBC, ClientAddress.current()));
+    } catch (QueryException e) {
+      throw clientError(e);
+    }
+    opening.set(session);
+    try {
+      super.openConnection(ch, info);
+      sessions.put(ch.id, session);
+    } catch (RuntimeException e) {
+      session.close();
+      throw e;
+    } finally {
+      opening.remove();
+    }
   }
 
   @Override
   protected Connection createConnection(String url, Properties info) throws SQLException {
-    return engine.connect();
+    return opening.get().metadataConnection();
+  }
+
+  /** The session's connection, for Avatica's catalog calls; brought up to date with the catalog first. */
+  @Override
+  protected Connection getConnection(String id) throws SQLException {
+    return session(id).metadataConnection();
+  }
+
+  @Override
+  public void closeConnection(ConnectionHandle ch) {
+    Session session = sessions.remove(ch.id);
+    statements.values().removeIf(statement -> statement.connectionId.equals(ch.id));
+    if (session != null) {
+      session.close();
+    }
+    super.closeConnection(ch);
+  }
+
+  // Statements run engine queries.
+
+  @Override
+  public StatementHandle createStatement(ConnectionHandle ch) {
+    session(ch.id);
+    int id = getStatementIdGenerator().getAndIncrement();
+    statements.put(id, new Statement(ch.id));
+    return new StatementHandle(ch.id, id, null);
   }
 
   @Override
   public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
+    Session session = session(ch.id);
+    int id = getStatementIdGenerator().getAndIncrement();
+    Statement statement = new Statement(ch.id);
     try {
-      return engine.warnings().prepared(preparing(ch.id), () -> super.prepare(ch, sql, maxRowCount), h -> h.id);
-    } catch (RuntimeException e) {
-      throw clientError(e, sql);
+      statement.query = session.prepare(sql, id);
+      statements.put(id, statement);
+      return new StatementHandle(ch.id, id, signature(statement.query.columns(), statement.query.parameters(), sql,
+          StatementType.SELECT));
+    } catch (QueryException e) {
+      throw clientError(e);
+    } catch (SQLException e) {
+      throw clientError(engine.translate(e, sql));
     }
   }
 
   @Override
-  public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
-      int maxRowsInFirstFrame, PrepareCallback callback) throws NoSuchStatementException {
+  public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount, int maxRowsInFirstFrame,
+      PrepareCallback callback) throws NoSuchStatementException {
+    Statement statement = statement(h);
+    Query query;
     try {
-      ExecuteResult result = engine.warnings().prepared(preparing(h.connectionId),
-          () -> super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback), r -> h.id);
-      engine.warnings().executed(session(h.connectionId), h.id, sql);
-      return result;
-    } catch (RuntimeException e) {
-      throw clientError(e, sql);
+      query = session(h.connectionId).prepare(sql, h.id);
+    } catch (QueryException e) {
+      throw clientError(e);
     }
+    Query previous;
+    synchronized (statement) {
+      previous = statement.query;
+      statement.query = query;
+    }
+    if (previous != null) {
+      previous.close();
+    }
+    return run(h, query, values -> { }, maxRowsInFirstFrame, null);
   }
 
   @Override
   public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
       throws NoSuchStatementException {
-    try {
-      ExecuteResult result = super.execute(h, parameterValues, maxRowsInFirstFrame);
-      engine.warnings().executed(session(h.connectionId), h.id, sqlOf(h));
-      return result;
-    } catch (RuntimeException e) {
-      throw clientError(e, sqlOf(h));
-    }
+    Query query = query(h);
+    return run(h, query, prepared -> {
+      for (int i = 0; parameterValues != null && i < parameterValues.size(); i++) {
+        prepared.setObject(i + 1, parameterValues.get(i).toJdbc(calendar));
+      }
+    }, maxRowsInFirstFrame, h.signature);
+  }
+
+  @Override
+  public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, long maxRowCount)
+      throws NoSuchStatementException {
+    return execute(h, parameterValues, AvaticaUtils.toSaturatedInt(maxRowCount));
   }
 
   @Override
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
+    Query query = query(h);
     try {
-      return super.fetch(h, offset, fetchMaxRowCount);
-    } catch (RuntimeException e) {
-      throw clientError(e, sqlOf(h));
+      return query.read(() -> super.fetch(h, offset, fetchMaxRowCount));
+    } catch (QueryException e) {
+      throw clientError(e);
     }
   }
 
   @Override
+  public boolean syncResults(StatementHandle sh, org.apache.calcite.avatica.QueryState state, long offset) {
+    // A client that lost its results (a failed-over server) runs the query again; nothing to resume here.
+    return false;
+  }
+
+  @Override
+  public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands) {
+    throw readOnly();
+  }
+
+  @Override
+  public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> parameterValues) {
+    throw readOnly();
+  }
+
+  @Override
   public void closeStatement(StatementHandle h) {
-    engine.warnings().closed(session(h.connectionId), h.id);
-    super.closeStatement(h);
+    Statement statement = statements.remove(h.id);
+    if (statement != null) {
+      synchronized (statement) {
+        if (statement.query != null) {
+          statement.query.close();
+        }
+      }
+    }
+    getStatementCache().invalidate(h.id);
   }
 
-  /** The engine session behind a client connection, brought up to date for a statement about to be prepared. */
-  private Connection preparing(String connectionId) {
-    Connection session = session(connectionId);
-    engine.refresh(session);
-    return session;
+  /** Stops what statement {@code statementId} of connection {@code connectionId} runs; the cancel request of the driver. */
+  boolean cancel(String connectionId, int statementId) {
+    Statement statement = statements.get(statementId);
+    if (statement == null || !statement.connectionId.equals(connectionId)) {
+      return false;
+    }
+    Query query;
+    synchronized (statement) {
+      query = statement.query;
+    }
+    if (query != null) {
+      query.cancel();
+    }
+    return query != null;
   }
 
-  /** The engine session behind a client connection, for its warnings. */
-  private Connection session(String connectionId) {
+  /** Runs {@code query} and answers with its first frame; Avatica's fetch reads the rest from the statement cache. */
+  private ExecuteResult run(StatementHandle h, Query query, Query.Binding binding, int maxRowsInFirstFrame,
+      Signature known) {
     try {
-      return getConnection(connectionId);
-    } catch (SQLException e) {
-      throw new IllegalStateException("no session for connection " + connectionId, e);
+      ResultSet rows = query.execute(binding, Optional.empty());
+      // Replacing a cached entry would close its statement (Avatica's removal listener), which is the engine's.
+      StatementInfo info = getStatementCache().get(h.id, () -> new StatementInfo(rows.getStatement()));
+      info.setResultSet(rows);
+      Signature signature = known == null ? signature(rows.getMetaData()) : known;
+      Frame first = query.read(() -> super.fetch(h, 0, firstFrameRows(maxRowsInFirstFrame)));
+      return new ExecuteResult(List.of(MetaResultSet.create(h.connectionId, h.id, true, signature, first)));
+    } catch (QueryException e) {
+      throw clientError(e);
+    } catch (SQLException | java.util.concurrent.ExecutionException e) {
+      throw clientError(engine.translate(e, query.sql()));
     }
   }
 
-  private static String sqlOf(StatementHandle h) {
-    return h.signature == null || h.signature.sql == null ? "" : h.signature.sql;
+  /** As Avatica's own server sizes a first frame: -2 everything, otherwise at most its default fetch size. */
+  private static int firstFrameRows(int requested) {
+    if (requested == UNLIMITED_COUNT) {
+      return -1;
+    }
+    return requested < 0 || requested > AvaticaStatement.DEFAULT_FETCH_SIZE ? AvaticaStatement.DEFAULT_FETCH_SIZE : requested;
   }
 
-  private AvaticaRuntimeException clientError(RuntimeException failure, String sql) {
-    QueryException error = engine.translate(failure, sql);
+  private Session session(String connectionId) {
+    Session session = sessions.get(connectionId);
+    if (session == null || session.isClosed()) {
+      sessions.remove(connectionId);
+      throw clientError(new QueryException("connection " + connectionId + " is closed (it was closed, or unused for"
+          + " longer than limits.sessionIdleTimeout); connect again", QueryException.SESSION_CLOSED,
+          new NoSuchConnectionException(connectionId)));
+    }
+    return session;
+  }
+
+  private Statement statement(StatementHandle h) throws NoSuchStatementException {
+    Statement statement = statements.get(h.id);
+    if (statement == null) {
+      throw new NoSuchStatementException(h);
+    }
+    return statement;
+  }
+
+  private Query query(StatementHandle h) throws NoSuchStatementException {
+    Statement statement = statement(h);
+    synchronized (statement) {
+      if (statement.query == null) {
+        throw clientError(new QueryException("the statement has no query; prepare or execute one first",
+            QueryException.INVALID_QUERY, null));
+      }
+      return statement.query;
+    }
+  }
+
+  private static AvaticaRuntimeException readOnly() {
+    return clientError(new QueryException("batches change data: the gateway is read-only; change data in the"
+        + " domain's own store", QueryException.READ_ONLY, null));
+  }
+
+  private static AvaticaRuntimeException clientError(QueryException error) {
     return new AvaticaRuntimeException(error.getMessage(), error.getErrorCode(), error.getSQLState(),
         AvaticaSeverity.ERROR);
   }

@@ -1,5 +1,6 @@
 package io.tributary.gateway.door.jdbc;
 
+import io.tributary.gateway.config.LimitsConfig;
 import io.tributary.gateway.engine.Engine;
 import java.sql.SQLException;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The JDBC door: Avatica's HTTP protocol with protobuf serialization, which the thin driver
- * ({@code jdbc:tributary://host:port}) speaks. Translates the protocol and nothing else.
+ * ({@code jdbc:tributary://host:port}) speaks, plus the driver's cancel requests. Translates the
+ * protocol and nothing else.
  */
 public final class JdbcDoor implements AutoCloseable {
   private final HttpServer server;
@@ -23,7 +25,8 @@ public final class JdbcDoor implements AutoCloseable {
   }
 
   /** Listens on {@code bind:port} (port 0 picks a free one) until closed. */
-  public static JdbcDoor open(Engine engine, String bind, int port) throws SQLException {
+  public static JdbcDoor open(Engine engine, String bind, int port, LimitsConfig limits) throws SQLException {
+    GatewayMeta meta = new GatewayMeta(engine, limits);
     // Avatica's builder has no host option and would listen on every interface.
     ServerCustomizer<Server> bindHost = server -> {
       for (Connector connector : server.getConnectors()) {
@@ -32,10 +35,15 @@ public final class JdbcDoor implements AutoCloseable {
         }
       }
     };
+    ServerCustomizer<Server> frontDesk = server -> {
+      DoorHandler front = new DoorHandler(meta);
+      front.setHandler(server.getHandler());
+      server.setHandler(front);
+    };
     HttpServer server = new HttpServer.Builder<Server>()
-        .withHandler(new LocalService(new GatewayMeta(engine)), Serialization.PROTOBUF)
+        .withHandler(new LocalService(meta), Serialization.PROTOBUF)
         .withPort(port)
-        .withServerCustomizers(List.of(bindHost), Server.class)
+        .withServerCustomizers(List.of(bindHost, frontDesk), Server.class)
         .build();
     server.start();
     return new JdbcDoor(server);

@@ -1,0 +1,45 @@
+package io.tributary.gateway.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
+
+/**
+ * What one query and one caller may take from the gateway. Each limit fails the query that
+ * reaches it, alone, with a message naming the limit and this setting.
+ *
+ * @param queryTimeout how long a query may run, planning included, unless its client asks for less
+ * @param planningTimeout how long planning a query may take
+ * @param maxResultRows how many rows one query may return
+ * @param maxHeapUsage the share of the heap (after a collection) above which the query that has
+ *     allocated the most is stopped, so one query cannot take the gateway down with it
+ * @param maxSessions how many client sessions (JDBC connections, Flight statements) may be open at once
+ * @param sessionIdleTimeout how long a session may stay unused before it is closed
+ */
+public record LimitsConfig(Duration queryTimeout, Duration planningTimeout, long maxResultRows, int maxHeapUsage,
+    int maxSessions, Duration sessionIdleTimeout) {
+  public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofMinutes(30);
+  public static final Duration DEFAULT_PLANNING_TIMEOUT = Duration.ofSeconds(30);
+  public static final long DEFAULT_MAX_RESULT_ROWS = 50_000_000L;
+  public static final int DEFAULT_MAX_HEAP_USAGE = 85;
+  public static final int DEFAULT_MAX_SESSIONS = 1_000;
+  public static final Duration DEFAULT_SESSION_IDLE_TIMEOUT = Duration.ofHours(8);
+
+  public static LimitsConfig defaults() {
+    return fromYaml(null, null, null, null, null, null);
+  }
+
+  /** From YAML: a key left out takes its default. */
+  @JsonCreator
+  static LimitsConfig fromYaml(@JsonProperty("queryTimeout") Duration queryTimeout,
+      @JsonProperty("planningTimeout") Duration planningTimeout, @JsonProperty("maxResultRows") Long maxResultRows,
+      @JsonProperty("maxHeapUsage") Integer maxHeapUsage, @JsonProperty("maxSessions") Integer maxSessions,
+      @JsonProperty("sessionIdleTimeout") Duration sessionIdleTimeout) {
+    return new LimitsConfig(queryTimeout == null ? DEFAULT_QUERY_TIMEOUT : queryTimeout,
+        planningTimeout == null ? DEFAULT_PLANNING_TIMEOUT : planningTimeout,
+        maxResultRows == null ? DEFAULT_MAX_RESULT_ROWS : maxResultRows,
+        maxHeapUsage == null ? DEFAULT_MAX_HEAP_USAGE : maxHeapUsage,
+        maxSessions == null ? DEFAULT_MAX_SESSIONS : maxSessions,
+        sessionIdleTimeout == null ? DEFAULT_SESSION_IDLE_TIMEOUT : sessionIdleTimeout);
+  }
+}

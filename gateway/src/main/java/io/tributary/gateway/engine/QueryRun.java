@@ -1,0 +1,254 @@
+package io.tributary.gateway.engine;
+
+import io.tributary.adapter.spi.QueryScope;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.MDC;
+
+/**
+ * One query as the engine runs it, from planning to its last row: who asked, through which door,
+ * what it is doing, how long it took, how many rows, which domains it read, and how it ended.
+ * Everything working for the query enters its scope, so that the query can be stopped as a whole
+ * (planning, the gateway's own work, every store statement) and every store connection it took
+ * goes back when it ends, however it ends.
+ */
+final class QueryRun {
+  private static final ThreadLocal<QueryRun> CURRENT = new ThreadLocal<>();
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+  /** Where a query is in its life; the last three are final. */
+  enum State { PLANNING, PREPARED, RUNNING, FINISHED, FAILED, CANCELLED }
+
+  private final String id;
+  private final Caller caller;
+  private final String sessionId;
+  private final String sql;
+  private final QueryScope scope;
+  /** Read by Calcite's planners: set, they stop at their next rule. */
+  private final AtomicBoolean plannerCancel = new AtomicBoolean();
+  private final Consumer<QueryRun> onEnd;
+  private final Instant started = Instant.now();
+  private final long startedNanos = System.nanoTime();
+  private final Set<String> domains = new TreeSet<>(); // guarded by this
+  private State state; // guarded by this
+  private long planningNanos; // guarded by this
+  private long endedNanos; // guarded by this
+  private long rows; // guarded by this
+  private long allocatedBytes; // guarded by this
+  private String outcome = ""; // guarded by this
+  private QueryAbortedException cancelled; // guarded by this
+  private Throwable raised; // guarded by this
+  private ScheduledFuture<?> deadline; // guarded by this
+
+  QueryRun(String id, Caller caller, String sessionId, String sql, State state, Consumer<QueryRun> onEnd) {
+    this.id = id;
+    this.caller = caller;
+    this.sessionId = sessionId;
+    this.sql = sql;
+    this.state = state;
+    this.onEnd = onEnd;
+    this.scope = new QueryScope(id);
+  }
+
+  /** The query this thread works for, if any. */
+  static Optional<QueryRun> current() {
+    return Optional.ofNullable(CURRENT.get());
+  }
+
+  String id() {
+    return id;
+  }
+
+  Caller caller() {
+    return caller;
+  }
+
+  String sql() {
+    return sql;
+  }
+
+  AtomicBoolean plannerCancel() {
+    return plannerCancel;
+  }
+
+  /**
+   * Makes this the query the thread works for, for the engine, the adapters and the log, until
+   * closed; counts what the thread allocates meanwhile. Doors enter around each call they make.
+   */
+  QueryScope.Entered enter() {
+    QueryScope.Entered inner = enterQuietly();
+    String previousMdc = MDC.get("query");
+    MDC.put("query", id);
+    long thread = Thread.currentThread().getId();
+    long allocatedBefore = THREADS.getThreadAllocatedBytes(thread);
+    return () -> {
+      long allocated = THREADS.getThreadAllocatedBytes(thread) - allocatedBefore;
+      synchronized (this) {
+        allocatedBytes += Math.max(0, allocated);
+      }
+      if (previousMdc == null) {
+        MDC.remove("query");
+      } else {
+        MDC.put("query", previousMdc);
+      }
+      inner.close();
+    };
+  }
+
+  /** Whether this thread works for this query already. */
+  boolean isCurrent() {
+    return CURRENT.get() == this;
+  }
+
+  /** {@link #enter()} without the log and the allocation count: cheap enough for each row. */
+  QueryScope.Entered enterQuietly() {
+    QueryRun previous = CURRENT.get();
+    CURRENT.set(this);
+    QueryScope.Entered stores = scope.enter();
+    return () -> {
+      stores.close();
+      if (previous == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(previous);
+      }
+    };
+  }
+
+  /** The domains whose tables the plan reads. */
+  synchronized void reads(Set<String> touched) {
+    domains.addAll(touched);
+  }
+
+  synchronized void planned() {
+    planningNanos = System.nanoTime() - startedNanos;
+    if (state == State.PLANNING) {
+      state = State.PREPARED;
+    }
+  }
+
+  /** Starts an execution, stopped by {@code deadline} unless it ends first. */
+  synchronized void running(ScheduledFuture<?> deadline) {
+    throwIfCancelled();
+    state = State.RUNNING;
+    this.deadline = deadline;
+  }
+
+  synchronized void planning(ScheduledFuture<?> deadline) {
+    this.deadline = deadline;
+  }
+
+  /** Counts a row; fails the query past {@code maxRows}. */
+  synchronized void row(long maxRows) {
+    throwIfCancelled();
+    if (++rows > maxRows) {
+      throw new QueryAbortedException("the query returns more than " + maxRows
+          + " rows (limits.maxResultRows); add a filter or a LIMIT, or raise the limit", QueryException.TOO_MANY_ROWS);
+    }
+  }
+
+  /** Stops the query: planning at its next rule, every store statement at once, the gateway's work at its next row. */
+  void cancel(QueryAbortedException why) {
+    synchronized (this) {
+      if (isFinal() || cancelled != null) {
+        return;
+      }
+      cancelled = why;
+    }
+    plannerCancel.set(true);
+    scope.cancel();
+  }
+
+  /** Why the query was cancelled, or empty if it was not. */
+  synchronized Optional<QueryAbortedException> cancellation() {
+    return Optional.ofNullable(cancelled);
+  }
+
+  synchronized void throwIfCancelled() {
+    if (cancelled != null) {
+      throw cancelled.again();
+    }
+  }
+
+  /** The last row was read, or the client closed the result; after {@link #raised} a failure. */
+  void finished() {
+    Throwable failure;
+    synchronized (this) {
+      failure = raised;
+    }
+    if (failure == null) {
+      end(State.FINISHED, "");
+    } else {
+      end(cancellation().isPresent() ? State.CANCELLED : State.FAILED, failure.toString());
+    }
+  }
+
+  /** Producing a row failed with {@code failure}: the query ends failed, however its rows are closed. */
+  synchronized void raised(Throwable failure) {
+    if (raised == null) {
+      raised = failure;
+    }
+  }
+
+  /** The query failed (or was cancelled) with {@code error}, as its client sees it. */
+  void failed(QueryException error) {
+    String how = error.getSQLState() + " " + error.getMessage();
+    synchronized (this) {
+      if (isFinal() && state != State.FINISHED) {
+        outcome = how; // ended already by its rows closing: say it as the client heard it
+        return;
+      }
+    }
+    end(cancellation().isPresent() ? State.CANCELLED : State.FAILED, how);
+  }
+
+  /** A prepared query closed without running. */
+  void closedUnrun() {
+    end(State.FINISHED, "closed without running");
+  }
+
+  private void end(State last, String how) {
+    ScheduledFuture<?> stop;
+    synchronized (this) {
+      if (isFinal()) {
+        return;
+      }
+      state = last;
+      outcome = how;
+      endedNanos = System.nanoTime();
+      stop = deadline;
+    }
+    if (stop != null) {
+      stop.cancel(false);
+    }
+    scope.end();
+    onEnd.accept(this);
+  }
+
+  synchronized boolean isFinal() {
+    return state == State.FINISHED || state == State.FAILED || state == State.CANCELLED;
+  }
+
+  synchronized boolean isActive() {
+    return state == State.PLANNING || state == State.RUNNING;
+  }
+
+  synchronized long allocatedBytes() {
+    return allocatedBytes;
+  }
+
+  /** A row of {@code tributary.queries}. */
+  synchronized Object[] describe() {
+    long elapsed = (isFinal() ? endedNanos : System.nanoTime()) - startedNanos;
+    return new Object[] {id, caller.user(), caller.door().label(), caller.address(), sessionId, sql, state.name(),
+        started.toEpochMilli(), elapsed / 1_000_000, planningNanos / 1_000_000, rows, String.join(",", domains),
+        outcome.isEmpty() ? null : outcome};
+  }
+}

@@ -1,0 +1,137 @@
+package io.tributary.gateway.engine;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One caller's conversation with the engine, whichever door it came through: who the caller is,
+ * their settings, and the queries they have prepared. A door maps its protocol's handles (a JDBC
+ * connection, a Flight statement) onto a session and its {@link Query queries}, and does nothing
+ * else; planning, execution, limits, warnings and errors are the session's.
+ */
+public final class Session implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+
+  private final String id = UUID.randomUUID().toString();
+  private final Caller caller;
+  private final Engine engine;
+  private final Connection connection;
+  private final Set<Query> queries = ConcurrentHashMap.newKeySet();
+  private volatile long lastUsedNanos = System.nanoTime();
+  private volatile boolean closed;
+
+  Session(Caller caller, Engine engine, Connection connection) {
+    this.caller = caller;
+    this.engine = engine;
+    this.connection = connection;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Caller caller() {
+    return caller;
+  }
+
+  /**
+   * Plans {@code sql}. Planning stops at {@code limits.planningTimeout}, or when the query is
+   * cancelled by id meanwhile.
+   *
+   * @param statementId the door's own number for the statement, under which the session keeps its warnings
+   * @throws QueryException naming what is wrong with the query, with its SQLSTATE
+   */
+  public Query prepare(String sql, int statementId) throws QueryException {
+    touch();
+    if (closed) {
+      throw new QueryException("the session was closed; connect again", QueryException.SESSION_CLOSED, null);
+    }
+    QueryRun run = engine.log().start(caller, id, sql, QueryRun.State.PLANNING);
+    Duration planningTimeout = engine.limits().planningTimeout();
+    run.planning(engine.log().stopAfter(run, planningTimeout, new QueryAbortedException(
+        "planning the query took longer than " + DurationWords.of(planningTimeout) + " (limits.planningTimeout)",
+        QueryException.CANCELLED)));
+    try (var working = run.enter()) {
+      if (sql == null || sql.isBlank()) {
+        throw new QueryException("the statement is empty; write a query such as SELECT 1", QueryException.SYNTAX_ERROR, null);
+      }
+      engine.refresh(connection);
+      String planned = engine.commands().run(sql).orElse(sql);
+      PreparedStatement statement = engine.warnings().prepared(connection, () -> connection.prepareStatement(planned),
+          prepared -> statementId);
+      run.planned();
+      Query query = new Query(this, sql, statementId, statement, run);
+      queries.add(query);
+      return query;
+    } catch (Throwable failure) {
+      QueryException error = engine.failure(run, failure, sql);
+      run.failed(error);
+      throw error;
+    }
+  }
+
+  /** The namespace's metadata as the caller may see it now, for a door's catalog calls. */
+  public DatabaseMetaData metadata() throws SQLException {
+    return metadataConnection().getMetaData();
+  }
+
+  /**
+   * The session's SQL connection, brought up to date with the catalog, for a door whose protocol
+   * library asks catalog questions of a {@link Connection} (Avatica's). Queries never run through
+   * it: they go through {@link #prepare}, which bounds, tracks and reports them.
+   */
+  public Connection metadataConnection() {
+    touch();
+    engine.refresh(connection);
+    return connection;
+  }
+
+  /** Closes every query of the session and the session; a query running stops. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    queries.forEach(Query::close);
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      LOG.warn("closing session {} failed: {}", id, e.getMessage());
+    }
+    engine.sessionClosed(this);
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** Whether the session has been unused for {@code idle} and runs nothing. */
+  boolean idleFor(Duration idle) {
+    return System.nanoTime() - lastUsedNanos > idle.toNanos() && queries.stream().noneMatch(Query::isRunning);
+  }
+
+  Engine engine() {
+    return engine;
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  void touch() {
+    lastUsedNanos = System.nanoTime();
+  }
+
+  void closed(Query query) {
+    queries.remove(query);
+  }
+}
