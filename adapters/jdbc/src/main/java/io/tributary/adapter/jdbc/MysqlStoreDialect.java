@@ -3,7 +3,6 @@ package io.tributary.adapter.jdbc;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeSystem;
-import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 import org.apache.calcite.sql.SqlAlienSystemTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
@@ -40,22 +39,11 @@ final class MysqlStoreDialect extends MysqlSqlDialect {
   /** MySQL and MariaDB hold decimals of 65 digits; Calcite's dialect stops at 19, so a cast to a wider one would overflow. */
   private static final int MAX_DECIMAL_PRECISION = 65;
 
-  private static final RelDataTypeSystem TYPES = new RelDataTypeSystemImpl() {
-    @Override
-    public int getMaxPrecision(SqlTypeName typeName) {
-      return typeName == SqlTypeName.DECIMAL ? MAX_DECIMAL_PRECISION : MYSQL_TYPE_SYSTEM.getMaxPrecision(typeName);
-    }
+  /** And at most 30 decimals. */
+  private static final int MAX_DECIMAL_SCALE = 30;
 
-    @Override
-    public int getMaxScale(SqlTypeName typeName) {
-      return MYSQL_TYPE_SYSTEM.getMaxScale(typeName);
-    }
-
-    @Override
-    public int getDefaultPrecision(SqlTypeName typeName) {
-      return MYSQL_TYPE_SYSTEM.getDefaultPrecision(typeName);
-    }
-  };
+  private static final RelDataTypeSystem TYPES =
+      new WideDecimals(MYSQL_TYPE_SYSTEM, MAX_DECIMAL_PRECISION, MAX_DECIMAL_SCALE);
 
   MysqlStoreDialect() {
     super(DEFAULT_CONTEXT.withDataTypeSystem(TYPES));

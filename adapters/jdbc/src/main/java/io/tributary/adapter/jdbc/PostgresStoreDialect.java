@@ -6,7 +6,6 @@ import java.util.List;
 import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeSystem;
-import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 import org.apache.calcite.sql.SqlAlienSystemTypeNameSpec;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
@@ -44,17 +43,7 @@ final class PostgresStoreDialect extends PostgresqlSqlDialect {
   /** PostgreSQL's numeric holds 1000 digits. */
   private static final int MAX_NUMERIC = 1000;
 
-  private static final RelDataTypeSystem TYPES = new RelDataTypeSystemImpl() {
-    @Override
-    public int getMaxPrecision(SqlTypeName typeName) {
-      return typeName == SqlTypeName.DECIMAL ? MAX_NUMERIC : POSTGRESQL_TYPE_SYSTEM.getMaxPrecision(typeName);
-    }
-
-    @Override
-    public int getMaxScale(SqlTypeName typeName) {
-      return typeName == SqlTypeName.DECIMAL ? MAX_NUMERIC : POSTGRESQL_TYPE_SYSTEM.getMaxScale(typeName);
-    }
-  };
+  private static final RelDataTypeSystem TYPES = new WideDecimals(POSTGRESQL_TYPE_SYSTEM, MAX_NUMERIC, MAX_NUMERIC);
 
   private final String domain;
 

@@ -1,16 +1,11 @@
 package io.tributary.adapter.jdbc;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexVisitorImpl;
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlFunction;
-import org.apache.calcite.sql.SqlOperator;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.validate.SqlUserDefinedAggFunction;
 import org.apache.calcite.util.Util;
 
@@ -23,11 +18,12 @@ import org.apache.calcite.util.Util;
 @FunctionalInterface
 public interface StoreFunctions {
   /** The standard operators; library functions (PostgreSQL's among them) run in the gateway. */
-  StoreFunctions STANDARD = call -> Operators.STANDARD.contains(call.getOperator()) && !Operators.readsClock(call);
+  StoreFunctions STANDARD =
+      call -> StandardOperators.ALL.contains(call.getOperator()) && !StandardOperators.readsClock(call);
 
   /** Every built-in function and operator; user-defined functions exist in the gateway only. */
   StoreFunctions ALL_BUILT_IN = call -> !(call.getOperator() instanceof SqlFunction function
-      && function.getFunctionType().isUserDefined()) && !Operators.readsClock(call);
+      && function.getFunctionType().isUserDefined()) && !StandardOperators.readsClock(call);
 
   boolean computes(RexCall call);
 
@@ -52,31 +48,6 @@ public interface StoreFunctions {
       return true;
     } catch (Util.FoundOne notComputed) {
       return false;
-    }
-  }
-
-  /** Operator sets the stores' functions are described with. */
-  final class Operators {
-    static final Set<SqlOperator> STANDARD = identitySet(SqlStdOperatorTable.instance().getOperatorList());
-
-    /**
-     * Functions of the moment and of the session's time zone: the gateway's clock and zone (UTC)
-     * define them, not each store's.
-     */
-    private static final Set<SqlOperator> CLOCK = identitySet(List.of(SqlStdOperatorTable.CURRENT_TIMESTAMP,
-        SqlStdOperatorTable.CURRENT_DATE, SqlStdOperatorTable.CURRENT_TIME, SqlStdOperatorTable.LOCALTIMESTAMP,
-        SqlStdOperatorTable.LOCALTIME));
-
-    private Operators() {}
-
-    static boolean readsClock(RexCall call) {
-      return CLOCK.contains(call.getOperator());
-    }
-
-    private static Set<SqlOperator> identitySet(List<SqlOperator> operators) {
-      Set<SqlOperator> set = Collections.newSetFromMap(new IdentityHashMap<>());
-      set.addAll(operators);
-      return Collections.unmodifiableSet(set);
     }
   }
 }
