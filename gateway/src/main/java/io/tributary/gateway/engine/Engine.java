@@ -19,11 +19,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.calcite.config.CalciteConnectionProperty;
-import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.Driver;
@@ -58,6 +55,7 @@ public final class Engine implements AutoCloseable {
   private final SessionProducts sessionProducts;
   private final Namespace namespace;
   private final QueryErrors errors;
+  private final InformationSchema informationSchema;
   private final Driver calcite;
   private final LimitsConfig limits;
   private final QueryLog log = new QueryLog();
@@ -99,6 +97,8 @@ public final class Engine implements AutoCloseable {
     this.statusTables = StatusTables.of(this.sources, reserved);
     this.namespace = new Namespace(catalog, this.sources, productNames);
     this.errors = new QueryErrors(namespace);
+    this.informationSchema = new InformationSchema(schema -> catalog.domain(schema)
+        .map(d -> d.owner().team()).orElse(SYSTEM_SCHEMA));
     this.commands = new AdminCommands(this);
     HeapGuard heap = new HeapGuard(log, limits.maxHeapUsage());
     log.every(HeapGuard.CHECK_EVERY, heap::check);
@@ -144,7 +144,7 @@ public final class Engine implements AutoCloseable {
 
   /** A new SQL connection over the namespace, for a session. */
   private Connection connect() throws SQLException {
-    Connection connection = calcite.connect(Driver.CONNECT_STRING_PREFIX, sessionProperties());
+    Connection connection = calcite.connect(Driver.CONNECT_STRING_PREFIX, SessionSettings.properties());
     SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
     // Calcite's own "metadata" schema would show up beside the domains in every BI tool.
     root.unwrap(CalciteSchema.class).removeSubSchema("metadata");
@@ -156,6 +156,7 @@ public final class Engine implements AutoCloseable {
     ownTables.forEach(t -> system.add(t.name(), t.table()));
     statusTables.forEach(system::add);
     system.add(QueryWarnings.TABLE, warnings.table());
+    root.add(InformationSchema.NAME, informationSchema);
     warnings.open(connection);
     return connection;
   }
@@ -250,18 +251,5 @@ public final class Engine implements AutoCloseable {
     log.close();
     contracts.close();
     sources.values().forEach(DomainSource::close);
-  }
-
-  private static Properties sessionProperties() {
-    Properties p = new Properties();
-    // Standard SQL quoting, names as written, matched regardless of case: what BI tools expect.
-    p.setProperty(CalciteConnectionProperty.QUOTING.camelName(), "DOUBLE_QUOTE");
-    p.setProperty(CalciteConnectionProperty.UNQUOTED_CASING.camelName(), "UNCHANGED");
-    p.setProperty(CalciteConnectionProperty.QUOTED_CASING.camelName(), "UNCHANGED");
-    p.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
-    p.setProperty(CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(), NullCollation.LOW.name());
-    p.setProperty(CalciteConnectionProperty.TIME_ZONE.camelName(), "UTC");
-    p.setProperty(CalciteConnectionProperty.META_TABLE_FACTORY.camelName(), BrowsableTables.class.getName());
-    return p;
   }
 }

@@ -1,5 +1,6 @@
 package io.tributary.gateway.engine;
 
+import io.tributary.gateway.engine.dialect.DialectPrepare;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,6 @@ import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.jdbc.CalcitePrepare;
-import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.sql.SqlKind;
@@ -23,7 +23,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * ({@link TrackedSignature}). Both doors prepare through the engine's sessions, so this is the one
  * place that sees every query, whichever door it came through.
  */
-final class ObservedPrepare extends CalcitePrepareImpl {
+final class ObservedPrepare extends DialectPrepare {
   private final Consumer<List<RelNode>> planned;
   private final long maxRows;
 

@@ -41,6 +41,11 @@ public abstract class JdbcDomainAdapter implements DomainAdapter {
     return SessionSetup.NONE;
   }
 
+  /** Which functions the store computes as the gateway does, so expressions using them may run there. */
+  protected StoreFunctions functions() {
+    return StoreFunctions.STANDARD;
+  }
+
   /** An example URL, shown when the configured one is missing or of the wrong store. */
   protected abstract String exampleUrl();
 
@@ -96,7 +101,7 @@ public abstract class JdbcDomainAdapter implements DomainAdapter {
     Expression expression =
         Schemas.subSchemaExpression(CalciteSchema.createRootSchema(false).plus(), spec.name(), JdbcSchema.class);
     SqlDialect dialect = dialect(spec.name());
-    JdbcConvention convention = new StoreConvention(dialect, expression, spec.name());
+    JdbcConvention convention = new StoreConvention(dialect, expression, spec.name(), functions());
     PublishedJdbcSchema schema =
         new PublishedJdbcSchema(spec, store, dataSource, dialect, convention, namespace, rowCountEstimateSql());
     return new JdbcDomainSource(spec.name(), store, schema, dataSource);

@@ -30,6 +30,11 @@ public final class MysqlAdapter extends JdbcDomainAdapter {
   }
 
   @Override
+  protected StoreFunctions functions() {
+    return MariadbFunctions.INSTANCE;
+  }
+
+  @Override
   protected Set<String> urlPrefixes() {
     return Set.of("jdbc:mariadb:", "jdbc:mysql:");
   }

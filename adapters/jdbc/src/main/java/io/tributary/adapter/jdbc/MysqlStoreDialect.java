@@ -2,6 +2,7 @@ package io.tributary.adapter.jdbc;
 
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeSystem;
 import org.apache.calcite.sql.SqlAlienSystemTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
@@ -35,8 +36,17 @@ final class MysqlStoreDialect extends MysqlSqlDialect {
   /** MySQL and MariaDB keep at most microseconds. */
   private static final int MAX_FRACTIONAL_DIGITS = 6;
 
+  /** MySQL and MariaDB hold decimals of 65 digits; Calcite's dialect stops at 19, so a cast to a wider one would overflow. */
+  private static final int MAX_DECIMAL_PRECISION = 65;
+
+  /** And at most 30 decimals. */
+  private static final int MAX_DECIMAL_SCALE = 30;
+
+  private static final RelDataTypeSystem TYPES =
+      new WideDecimals(MYSQL_TYPE_SYSTEM, MAX_DECIMAL_PRECISION, MAX_DECIMAL_SCALE);
+
   MysqlStoreDialect() {
-    super(DEFAULT_CONTEXT);
+    super(DEFAULT_CONTEXT.withDataTypeSystem(TYPES));
   }
 
   @Override

@@ -29,6 +29,11 @@ public final class PostgresAdapter extends JdbcDomainAdapter {
   }
 
   @Override
+  protected StoreFunctions functions() {
+    return StoreFunctions.ALL_BUILT_IN;
+  }
+
+  @Override
   protected Set<String> urlPrefixes() {
     return Set.of("jdbc:postgresql:");
   }
