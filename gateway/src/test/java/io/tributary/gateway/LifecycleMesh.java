@@ -32,6 +32,12 @@ public final class LifecycleMesh {
         "limits: {queryTimeout: 2s, maxResultRows: " + MAX_ROWS + "}\n"));
   }
 
+  /** A gateway that stops a query whose client has read nothing for one second. */
+  public static Gateway impatient() throws SQLException {
+    return TestGateways.shared("lifecycle-impatient", () -> start("lifecycle-impatient.yaml",
+        "limits: {resultIdleTimeout: 1s}\n"));
+  }
+
   private static Gateway start(String name, String limits) throws SQLException {
     prepareStores();
     DatabaseServer postgres = DatabaseServers.postgres();

@@ -156,6 +156,26 @@ class QueryLifecycleTest {
   }
 
   @Test
+  void aQueryWhoseClientStopsReadingIsStoppedAndGivesItsStoreConnectionBack() throws Exception {
+    try (Connection c = TestGateways.connect(LifecycleMesh.impatient()); Statement statement = c.createStatement()) {
+      statement.setFetchSize(10);
+      java.sql.ResultSet rows = statement.executeQuery("SELECT x FROM pg.big");
+      assertTrue(rows.next());
+
+      Eventually.until(Duration.ofSeconds(10), () -> Rows.of(c, "SELECT count(*) FROM tributary.queries"
+          + " WHERE query = 'SELECT x FROM pg.big' AND state = 'CANCELLED'"), n -> n.equals(List.of("1")));
+
+      SQLException stopped = assertThrows(SQLException.class, () -> {
+        while (rows.next()) {
+          // the rows the driver already holds, then the gateway's answer
+        }
+      });
+      assertTrue(stopped.getMessage().contains("limits.resultIdleTimeout"), stopped.getMessage());
+      assertEquals(0, LifecycleMesh.postgresIdleInTransaction());
+    }
+  }
+
+  @Test
   void failingCrossDomainJoinsGiveEveryStoreConnectionBack() throws SQLException {
     try (Connection c = TestGateways.connect(LifecycleMesh.gateway())) {
       // PostgreSQL fails casting `seven` while MariaDB's side of the join is open.

@@ -60,6 +60,7 @@ final class ConfigValidator {
       fail("limits.maxSessions", "is " + limits.maxSessions() + "; expected a positive number of sessions");
     }
     positive("limits.sessionIdleTimeout", limits.sessionIdleTimeout());
+    positive("limits.resultIdleTimeout", limits.resultIdleTimeout());
   }
 
   private void positive(String path, java.time.Duration duration) {

@@ -15,18 +15,21 @@ import java.time.Duration;
  *     allocated the most is stopped, so one query cannot take the gateway down with it
  * @param maxSessions how many client sessions (JDBC connections, Flight statements) may be open at once
  * @param sessionIdleTimeout how long a session may stay unused before it is closed
+ * @param resultIdleTimeout how long a running query may wait for its client to read rows before it
+ *     is stopped; it holds store connections meanwhile
  */
 public record LimitsConfig(Duration queryTimeout, Duration planningTimeout, long maxResultRows, int maxHeapUsage,
-    int maxSessions, Duration sessionIdleTimeout) {
+    int maxSessions, Duration sessionIdleTimeout, Duration resultIdleTimeout) {
   public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofMinutes(30);
   public static final Duration DEFAULT_PLANNING_TIMEOUT = Duration.ofSeconds(30);
   public static final long DEFAULT_MAX_RESULT_ROWS = 50_000_000L;
   public static final int DEFAULT_MAX_HEAP_USAGE = 85;
   public static final int DEFAULT_MAX_SESSIONS = 1_000;
   public static final Duration DEFAULT_SESSION_IDLE_TIMEOUT = Duration.ofHours(8);
+  public static final Duration DEFAULT_RESULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
 
   public static LimitsConfig defaults() {
-    return fromYaml(null, null, null, null, null, null);
+    return fromYaml(null, null, null, null, null, null, null);
   }
 
   /** From YAML: a key left out takes its default. */
@@ -34,12 +37,14 @@ public record LimitsConfig(Duration queryTimeout, Duration planningTimeout, long
   static LimitsConfig fromYaml(@JsonProperty("queryTimeout") Duration queryTimeout,
       @JsonProperty("planningTimeout") Duration planningTimeout, @JsonProperty("maxResultRows") Long maxResultRows,
       @JsonProperty("maxHeapUsage") Integer maxHeapUsage, @JsonProperty("maxSessions") Integer maxSessions,
-      @JsonProperty("sessionIdleTimeout") Duration sessionIdleTimeout) {
+      @JsonProperty("sessionIdleTimeout") Duration sessionIdleTimeout,
+      @JsonProperty("resultIdleTimeout") Duration resultIdleTimeout) {
     return new LimitsConfig(queryTimeout == null ? DEFAULT_QUERY_TIMEOUT : queryTimeout,
         planningTimeout == null ? DEFAULT_PLANNING_TIMEOUT : planningTimeout,
         maxResultRows == null ? DEFAULT_MAX_RESULT_ROWS : maxResultRows,
         maxHeapUsage == null ? DEFAULT_MAX_HEAP_USAGE : maxHeapUsage,
         maxSessions == null ? DEFAULT_MAX_SESSIONS : maxSessions,
-        sessionIdleTimeout == null ? DEFAULT_SESSION_IDLE_TIMEOUT : sessionIdleTimeout);
+        sessionIdleTimeout == null ? DEFAULT_SESSION_IDLE_TIMEOUT : sessionIdleTimeout,
+        resultIdleTimeout == null ? DEFAULT_RESULT_IDLE_TIMEOUT : resultIdleTimeout);
   }
 }

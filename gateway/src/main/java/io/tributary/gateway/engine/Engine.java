@@ -103,6 +103,7 @@ public final class Engine implements AutoCloseable {
     HeapGuard heap = new HeapGuard(log, limits.maxHeapUsage());
     log.every(HeapGuard.CHECK_EVERY, heap::check);
     log.every(SESSION_SWEEP, this::closeIdleSessions);
+    log.every(Duration.ofSeconds(1), () -> log.stopUnread(limits.resultIdleTimeout()));
   }
 
   /**

@@ -107,6 +107,7 @@ public final class Query implements AutoCloseable {
     if (run == null) {
       throw new QueryException("the query is not running; execute it first", QueryException.INVALID_QUERY, null);
     }
+    run.reading();
     try (var working = run.isCurrent() ? null : run.enter()) {
       return reading.read();
     } catch (Throwable failure) {

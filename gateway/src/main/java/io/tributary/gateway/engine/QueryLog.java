@@ -92,6 +92,17 @@ final class QueryLog implements AutoCloseable {
     return active.values().stream().filter(QueryRun::isActive).max(Comparator.comparingLong(QueryRun::allocatedBytes));
   }
 
+  /** Stops the queries whose clients have read nothing for {@code idle}: they hold store connections. */
+  void stopUnread(Duration idle) {
+    for (QueryRun run : active.values()) {
+      if (run.unreadFor(idle)) {
+        LOG.info("query {} stopped: its client read no rows for {}", run.id(), DurationWords.of(idle));
+        run.cancel(new QueryAbortedException("the client read no rows for " + DurationWords.of(idle)
+            + " (limits.resultIdleTimeout); the query was stopped to free its store connections", QueryException.CANCELLED));
+      }
+    }
+  }
+
   /** Stops every query still running, for a gateway that closes. */
   void stopAll(QueryAbortedException why) {
     active.values().forEach(run -> run.cancel(why));

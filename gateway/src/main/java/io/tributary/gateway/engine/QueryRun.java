@@ -2,12 +2,14 @@ package io.tributary.gateway.engine;
 
 import io.tributary.adapter.spi.QueryScope;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.MDC;
 
@@ -33,6 +35,8 @@ final class QueryRun {
   private final QueryScope scope;
   /** Read by Calcite's planners: set, they stop at their next rule. */
   private final AtomicBoolean plannerCancel = new AtomicBoolean();
+  /** Threads working for the query now: none means it waits for its client, and a cancel can end it at once. */
+  private final AtomicInteger workers = new AtomicInteger();
   private final Consumer<QueryRun> onEnd;
   private final Instant started = Instant.now();
   private final long startedNanos = System.nanoTime();
@@ -41,6 +45,7 @@ final class QueryRun {
   private long planningNanos; // guarded by this
   private long endedNanos; // guarded by this
   private long rows; // guarded by this
+  private long lastReadNanos = startedNanos; // guarded by this
   private long allocatedBytes; // guarded by this
   private String outcome = ""; // guarded by this
   private QueryAbortedException cancelled; // guarded by this
@@ -111,9 +116,11 @@ final class QueryRun {
   QueryScope.Entered enterQuietly() {
     QueryRun previous = CURRENT.get();
     CURRENT.set(this);
+    workers.incrementAndGet();
     QueryScope.Entered stores = scope.enter();
     return () -> {
       stores.close();
+      workers.decrementAndGet();
       if (previous == null) {
         CURRENT.remove();
       } else {
@@ -157,6 +164,9 @@ final class QueryRun {
   /** Counts a row; fails the query past {@code maxRows}. */
   synchronized void row(long maxRows) {
     throwIfCancelled();
+    if ((rows & 1023) == 0) {
+      lastReadNanos = System.nanoTime();
+    }
     if (++rows > maxRows) {
       throw new QueryAbortedException("the query returns more than " + maxRows
           + " rows (limits.maxResultRows); add a filter or a LIMIT, or raise the limit", QueryException.TOO_MANY_ROWS);
@@ -173,6 +183,10 @@ final class QueryRun {
     }
     plannerCancel.set(true);
     scope.cancel();
+    if (workers.get() == 0) {
+      // Nothing runs to notice: end it now, so its store connections go back at once.
+      end(State.CANCELLED, why.sqlState() + " " + why.getMessage());
+    }
   }
 
   /** Why the query was cancelled, or empty if it was not. */
@@ -243,6 +257,16 @@ final class QueryRun {
 
   synchronized boolean isFinal() {
     return state == State.FINISHED || state == State.FAILED || state == State.CANCELLED;
+  }
+
+  /** The client asked for rows (a door's read); a query waiting for its client is not idle before {@code limits.resultIdleTimeout}. */
+  synchronized void reading() {
+    lastReadNanos = System.nanoTime();
+  }
+
+  /** Whether the query runs and its client has asked for no rows for {@code idle}. */
+  synchronized boolean unreadFor(Duration idle) {
+    return state == State.RUNNING && System.nanoTime() - lastReadNanos > idle.toNanos();
   }
 
   synchronized boolean isActive() {
