@@ -1,24 +1,31 @@
 package io.tributary.gateway.engine;
 
 import io.tributary.gateway.engine.dialect.DialectPrepare;
+import io.tributary.gateway.planner.PlannerMetadata;
+import io.tributary.gateway.planner.PlannerProgram;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.calcite.plan.Contexts;
+import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.tools.Program;
 import org.apache.calcite.util.CancelFlag;
+import org.apache.calcite.util.Holder;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Calcite's statement preparation as the engine runs it: it shows the engine the plan of every
- * statement a session prepares, refuses statements that would change data before anything is
+ * Calcite's statement preparation as the engine runs it: planned with the gateway's
+ * {@link PlannerProgram} (heuristic join order, then cost-based choices), it shows the engine the
+ * plan of every statement a session prepares, refuses statements that would change data before anything is
  * planned, lets the query's cancellation stop the planner, and counts the rows of every execution
  * ({@link TrackedSignature}). Both doors prepare through the engine's sessions, so this is the one
  * place that sees every query, whichever door it came through.
@@ -42,6 +49,7 @@ final class ObservedPrepare extends DialectPrepare {
     List<RelNode> plans = new ArrayList<>();
     CalciteSignature<T> signature;
     try (Hook.Closeable refuseWrites = Hook.PARSE_TREE.addThread((Object[] parsed) -> refuseWrites((SqlNode) parsed[1]));
+        Hook.Closeable program = Hook.PROGRAM.addThread((Holder<Program> h) -> h.set(PlannerProgram.program()));
         Hook.Closeable capture = Hook.TRIMMED.addThread((RelNode rel) -> plans.add(rel))) {
       signature = super.prepareSql(context, query, elementType, maxRowCount);
     }
@@ -58,6 +66,14 @@ final class ObservedPrepare extends DialectPrepare {
         .map(run -> Contexts.chain(Contexts.of(new CancelFlag(run.plannerCancel())), context))
         .orElse(context);
     return super.createPlanner(prepareContext, withCancel, costFactory);
+  }
+
+  /** Join sizes follow the distinct values of the join keys ({@link PlannerMetadata}). */
+  @Override
+  protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
+    RelOptCluster cluster = super.createCluster(planner, rexBuilder);
+    cluster.setMetadataProvider(PlannerMetadata.PROVIDER);
+    return cluster;
   }
 
   /** The gateway only reads: a statement that would change data or definitions never reaches a store. */
