@@ -120,9 +120,9 @@ public final class GatewayProcess implements AutoCloseable {
     return procField("io", "wchar:");
   }
 
+  /** Stops the process first: a gateway too busy to answer JMX must still go. */
   @Override
   public void close() throws IOException {
-    jmx.close();
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -131,6 +131,11 @@ public final class GatewayProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+    }
+    try {
+      jmx.close();
+    } catch (IOException serverGone) {
+      // the connection's far end went with the process; the local side is released regardless
     }
   }
 
