@@ -30,7 +30,7 @@ import javax.management.remote.JMXServiceURL;
  * and the bytes it writes can be measured apart from the clients': resident set size and bytes
  * written from {@code /proc}, heap over JMX.
  */
-final class GatewayProcess implements AutoCloseable {
+public final class GatewayProcess implements AutoCloseable {
   private static final Duration START = Duration.ofMinutes(2);
 
   private final Process process;
@@ -57,7 +57,7 @@ final class GatewayProcess implements AutoCloseable {
    * Starts a gateway on this JVM's class path with {@code heap} as -Xmx; {@code yaml} is the
    * configuration without its {@code gateway} section, which this method writes.
    */
-  static GatewayProcess start(String domainsYaml, String heap, int batchRows) throws Exception {
+  public static GatewayProcess start(String domainsYaml, String heap, int batchRows) throws Exception {
     int jdbcPort = freePort();
     int flightPort = freePort();
     Path config = Files.createTempFile("tributary-bench", ".yaml");
@@ -66,6 +66,7 @@ final class GatewayProcess implements AutoCloseable {
         gateway:
           jdbc: {port: %d}
           flight: {port: %d, batchRows: %d}
+          http: {port: 0}
         """.formatted(jdbcPort, flightPort, batchRows) + domainsYaml);
     Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
@@ -83,7 +84,7 @@ final class GatewayProcess implements AutoCloseable {
     }
   }
 
-  int jdbcPort() {
+  public int jdbcPort() {
     return jdbcPort;
   }
 
@@ -119,9 +120,9 @@ final class GatewayProcess implements AutoCloseable {
     return procField("io", "wchar:");
   }
 
+  /** Stops the process first: a gateway too busy to answer JMX must still go. */
   @Override
   public void close() throws IOException {
-    jmx.close();
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -130,6 +131,11 @@ final class GatewayProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+    }
+    try {
+      jmx.close();
+    } catch (IOException serverGone) {
+      // the connection's far end went with the process; the local side is released regardless
     }
   }
 

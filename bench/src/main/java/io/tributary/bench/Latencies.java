@@ -3,23 +3,27 @@ package io.tributary.bench;
 import java.util.Arrays;
 
 /** Latency samples of one operation, in nanoseconds, and their order statistics. */
-final class Latencies {
+public final class Latencies {
   private final long[] samples;
   private int size;
 
-  Latencies(int capacity) {
+  public Latencies(int capacity) {
     samples = new long[capacity];
   }
 
-  void add(long nanos) {
+  public void add(long nanos) {
     samples[size++] = nanos;
   }
 
   /** The q-quantile (0.5 = median) in microseconds. */
-  double quantileMicros(double q) {
+  public double quantileMicros(double q) {
     long[] sorted = Arrays.copyOf(samples, size);
     Arrays.sort(sorted);
     return sorted[Math.min(size - 1, (int) Math.floor(q * size))] / 1_000.0;
+  }
+
+  public boolean isEmpty() {
+    return size == 0;
   }
 
   String summary() {
