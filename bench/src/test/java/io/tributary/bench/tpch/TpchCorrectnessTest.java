@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The TPC-H runner at SF 0.01 as a correctness test: each query once through the gateway and once
- * on PostgreSQL, no timing. Left out of a plain {@code mvn verify} (tag {@code tpch}) while the
- * engine cannot answer every query yet; bench/README.md has the command.
+ * The TPC-H runner at SF 0.01 as a correctness test, part of {@code mvn verify}: each query once
+ * through the gateway and once on PostgreSQL, compared value by value; no timing. Tagged
+ * {@code tpch} so {@code -Dbench.excludedGroups=tpch} can leave it out of a quick run.
  */
 @Tag("tpch")
 class TpchCorrectnessTest {
