@@ -162,9 +162,9 @@ public final class Engine implements AutoCloseable {
     return connection;
   }
 
-  /** Brings a session's data products up to date with the catalog, before it prepares a statement. */
-  void refresh(Connection session) {
-    sessionProducts.refresh(session);
+  /** Brings a session's data products up to date with the catalog, before it prepares a statement; says whether they changed. */
+  boolean refresh(Connection session) {
+    return sessionProducts.refresh(session);
   }
 
   /** What the client of {@code run} hears when {@code failure} stopped it: why it was cancelled, or what failed. */

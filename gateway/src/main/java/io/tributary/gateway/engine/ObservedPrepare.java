@@ -2,6 +2,7 @@ package io.tributary.gateway.engine;
 
 import io.tributary.gateway.engine.dialect.DialectPrepare;
 import io.tributary.gateway.planner.PlannerMetadata;
+import io.tributary.gateway.product.ProductTable;
 import io.tributary.gateway.planner.PlannerProgram;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rex.RexBuilder;
@@ -46,15 +49,50 @@ final class ObservedPrepare extends DialectPrepare {
   @Override
   public <T> CalciteSignature<T> prepareSql(CalcitePrepare.Context context, CalcitePrepare.Query<T> query,
       Type elementType, long maxRowCount) {
+    PlanCache cache = QueryRun.current().map(QueryRun::plans).orElse(null);
+    String key = query.sql == null ? null : maxRowCount + ":" + query.sql;
     List<RelNode> plans = new ArrayList<>();
     CalciteSignature<T> signature;
     try (Hook.Closeable refuseWrites = Hook.PARSE_TREE.addThread((Object[] parsed) -> refuseWrites((SqlNode) parsed[1]));
         Hook.Closeable program = Hook.PROGRAM.addThread((Holder<Program> h) -> h.set(PlannerProgram.program()));
         Hook.Closeable capture = Hook.TRIMMED.addThread((RelNode rel) -> plans.add(rel))) {
-      signature = super.prepareSql(context, query, elementType, maxRowCount);
+      PlanCache.Plan known = cache == null || key == null ? null : cache.get(key);
+      if (known != null) {
+        checkServable(known, cache, key);
+        // Whoever watches planning (warnings, table usage) sees the plan as if it were made now.
+        known.trimmed().forEach(Hook.TRIMMED::run);
+        @SuppressWarnings("unchecked")
+        CalciteSignature<T> reused = (CalciteSignature<T>) known.signature();
+        signature = reused;
+      } else {
+        signature = new TrackedSignature<>(super.prepareSql(context, query, elementType, maxRowCount), maxRows);
+        if (cache != null && key != null) {
+          cache.put(key, new PlanCache.Plan(signature, List.copyOf(plans)));
+        }
+      }
     }
     planned.accept(plans);
-    return new TrackedSignature<>(signature, maxRows);
+    return signature;
+  }
+
+  /**
+   * Fails the statement as planning would if a data product the cached plan reads is no longer
+   * served or kept: planning checks them, so a plan made earlier is checked again.
+   */
+  private static void checkServable(PlanCache.Plan plan, PlanCache cache, String key) {
+    try {
+      for (RelNode rel : plan.trimmed()) {
+        for (RelOptTable table : RelOptUtil.findTables(rel)) {
+          ProductTable product = table.unwrap(ProductTable.class);
+          if (product != null) {
+            product.checkServable();
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      cache.forget(key);
+      throw e;
+    }
   }
 
   /** The planners of a query stop at their next rule once the query is cancelled. */

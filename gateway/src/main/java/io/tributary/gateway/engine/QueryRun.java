@@ -51,6 +51,7 @@ final class QueryRun {
   private QueryAbortedException cancelled; // guarded by this
   private Throwable raised; // guarded by this
   private ScheduledFuture<?> deadline; // guarded by this
+  private volatile PlanCache plans;
 
   QueryRun(String id, Caller caller, String sessionId, String sql, State state, Consumer<QueryRun> onEnd) {
     this.id = id;
@@ -77,6 +78,15 @@ final class QueryRun {
 
   String sql() {
     return sql;
+  }
+
+  /** The plans of the session the query runs in, which planning may reuse. */
+  PlanCache plans() {
+    return plans;
+  }
+
+  void planWith(PlanCache cache) {
+    plans = cache;
   }
 
   AtomicBoolean plannerCancel() {

@@ -26,6 +26,7 @@ public final class Session implements AutoCloseable {
   private final Engine engine;
   private final Connection connection;
   private final Set<Query> queries = ConcurrentHashMap.newKeySet();
+  private final PlanCache plans = new PlanCache();
   /** The runs planning now, by the door's statement number: a cancel may come before the query exists. */
   private final Map<Integer, QueryRun> planning = new ConcurrentHashMap<>();
   private volatile long lastUsedNanos = System.nanoTime();
@@ -67,7 +68,8 @@ public final class Session implements AutoCloseable {
       if (sql == null || sql.isBlank()) {
         throw new QueryException("the statement is empty; write a query such as SELECT 1", QueryException.SYNTAX_ERROR, null);
       }
-      engine.refresh(connection);
+      refresh();
+      run.planWith(plans);
       String planned = engine.commands().run(sql).orElse(sql);
       PreparedStatement statement = engine.warnings().prepared(connection, () -> connection.prepareStatement(planned),
           prepared -> statementId);
@@ -117,8 +119,15 @@ public final class Session implements AutoCloseable {
    */
   public Connection metadataConnection() {
     touch();
-    engine.refresh(connection);
+    refresh();
     return connection;
+  }
+
+  /** Brings the session's data products up to date; plans made over the old ones go. */
+  private void refresh() {
+    if (engine.refresh(connection)) {
+      plans.clear();
+    }
   }
 
   /** Closes every query of the session and the session; a query running stops. */

@@ -36,19 +36,22 @@ final class SessionProducts {
     mounted.put(session, new Mounted(root, tables));
   }
 
-  /** Brings a session up to date before it prepares a statement; cheap when nothing changed. */
-  void refresh(Connection session) {
+  /** Brings a session up to date before it prepares a statement; cheap when nothing changed; says whether anything did. */
+  boolean refresh(Connection session) {
     Mounted known = mounted.get(session);
     if (known == null) {
-      return;
+      return false;
     }
+    boolean changed = false;
     for (String domain : domains) {
       Map<String, ProductTable> current = names.tables(domain);
       if (known.tables().get(domain) != current) {
         current.forEach(known.root().getSubSchema(domain)::add);
         known.tables().put(domain, current);
+        changed = true;
       }
     }
+    return changed;
   }
 
   /**

@@ -155,6 +155,14 @@ public final class ProductTable extends AbstractTable implements TranslatableTab
     return warnings.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", warnings));
   }
 
+  /**
+   * Fails as planning over the product would, if the version is no longer served or its latest
+   * check found it broken; for plans made earlier and run again.
+   */
+  public void checkServable() {
+    servable();
+  }
+
   /** The store's table, if the version is still served and the latest check found its contract kept. */
   private Table servable() {
     Optional<DataContract> served = Optional.ofNullable(catalog.products().get(contract.id()))

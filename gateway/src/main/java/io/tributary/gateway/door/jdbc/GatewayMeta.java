@@ -149,19 +149,24 @@ final class GatewayMeta extends JdbcMeta {
   public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount, int maxRowsInFirstFrame,
       PrepareCallback callback) throws NoSuchStatementException {
     Statement statement = statement(h);
+    // The statement's previous query goes first: what it leaves behind (its warnings, under the same
+    // statement id) must not outlive the new query's preparation.
+    Query previous;
+    synchronized (statement) {
+      previous = statement.query;
+      statement.query = null;
+    }
+    if (previous != null) {
+      previous.close();
+    }
     Query query;
     try {
       query = session(h.connectionId).prepare(sql, h.id);
     } catch (QueryException e) {
       throw clientError(e);
     }
-    Query previous;
     synchronized (statement) {
-      previous = statement.query;
       statement.query = query;
-    }
-    if (previous != null) {
-      previous.close();
     }
     return run(h, query, values -> { }, maxRowsInFirstFrame, null);
   }

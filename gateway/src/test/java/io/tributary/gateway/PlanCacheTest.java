@@ -1,0 +1,85 @@
+package io.tributary.gateway;
+
+import static io.tributary.gateway.ProductContracts.column;
+import static io.tributary.gateway.ProductContracts.contract;
+import static io.tributary.gateway.ProductContracts.deprecated;
+import static io.tributary.gateway.ProductContracts.table;
+import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tributary.catalog.contract.Access;
+import io.tributary.catalog.contract.DataContract;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.calcite.runtime.Hook;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A session that runs the same SQL again reuses its plan, and the reused plan behaves as a new
+ * one would: it fails on a product retired since, carries the warnings of the tables it reads, and
+ * a product published meanwhile is planned anew.
+ */
+class PlanCacheTest {
+  private static final String SQL = "SELECT count(*) FROM crm.customers WHERE country = 'DE'";
+
+  @Test
+  void theSameTextAgainOnAConnectionIsNotParsedOrPlannedAgain() throws SQLException {
+    try (Connection c = ProductMesh.get().connect()) {
+      List<String> first = Rows.of(c, SQL);
+      AtomicInteger parsed = new AtomicInteger();
+      try (Hook.Closeable counting = Hook.PARSE_TREE.add((Object[] tree) -> parsed.incrementAndGet())) {
+        assertEquals(first, Rows.of(c, SQL));
+        assertEquals(first, Rows.of(c, SQL));
+        assertEquals(0, parsed.get(), "no statement was parsed");
+
+        Rows.of(c, SQL.replace("'DE'", "'FR'"));
+        assertEquals(1, parsed.get(), "another text is planned");
+      }
+    }
+  }
+
+  @Test
+  void aReusedPlanOverAProductRetiredSinceFailsAsPlanningWould() throws SQLException {
+    ProductMesh mesh = ProductMesh.get();
+    DataContract cached = contract("crm", "cached", "1.0.0", Access.PUBLIC,
+        table("cached", "segments", column("cohort", "segment", VARCHAR, 20, -1, true)));
+    mesh.publish(cached);
+    try (Connection c = mesh.connect()) {
+      String sql = "SELECT cohort FROM crm.cached ORDER BY 1";
+      assertEquals(List.of("loyal", "new"), Rows.of(c, sql));
+      assertEquals(List.of("loyal", "new"), Rows.of(c, sql));
+
+      mesh.gateway().engine().products().retire(cached.id());
+
+      SQLException retired = assertThrows(SQLException.class, () -> Rows.of(c, sql));
+      assertEquals("42P01", retired.getSQLState(), retired.getMessage());
+    }
+  }
+
+  @Test
+  void aReusedPlanCarriesTheWarningsOfWhatItReads() throws SQLException {
+    ProductMesh mesh = ProductMesh.get();
+    DataContract old = deprecated(contract("crm", "warned", "1.0.0", Access.PUBLIC,
+        table("warned", "segments", column("cohort", "segment", VARCHAR, 20, -1, true))),
+        LocalDate.of(2099, 1, 1), "crm.segments_v2");
+    mesh.publish(old);
+    try (Connection c = mesh.connect(); Statement statement = c.createStatement()) {
+      for (int run = 0; run < 2; run++) {
+        try (ResultSet rs = statement.executeQuery("SELECT cohort FROM crm.warned")) {
+          SQLWarning warning = statement.getWarnings();
+          assertTrue(warning != null && warning.getMessage().contains("deprecated"), "run " + run + ": " + warning);
+        }
+      }
+    } finally {
+      mesh.gateway().engine().products().retire(old.id());
+    }
+  }
+}
