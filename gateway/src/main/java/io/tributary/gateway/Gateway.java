@@ -1,5 +1,6 @@
 package io.tributary.gateway;
 
+import com.sun.net.httpserver.HttpHandler;
 import io.tributary.adapter.spi.DomainAdapters;
 import io.tributary.adapter.spi.DomainSource;
 import io.tributary.adapter.spi.InvalidDomainSettingsException;
@@ -14,6 +15,9 @@ import io.tributary.gateway.door.flight.FlightDoor;
 import io.tributary.gateway.door.jdbc.JdbcDoor;
 import io.tributary.gateway.engine.Engine;
 import io.tributary.gateway.http.HttpDoor;
+import io.tributary.gateway.ops.DomainHealth;
+import io.tributary.gateway.ops.Meters;
+import io.tributary.gateway.ops.OpsApi;
 import io.tributary.gateway.security.Authenticator;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -37,13 +41,18 @@ public final class Gateway implements AutoCloseable {
   private final JdbcDoor jdbc;
   private final FlightDoor flight;
   private final HttpDoor http;
+  private final DomainHealth health;
+  private final Meters metrics;
 
-  private Gateway(Engine engine, ProductFeeds feeds, JdbcDoor jdbc, FlightDoor flight, HttpDoor http) {
+  private Gateway(Engine engine, ProductFeeds feeds, JdbcDoor jdbc, FlightDoor flight, HttpDoor http,
+      DomainHealth health, Meters metrics) {
     this.engine = engine;
     this.feeds = feeds;
     this.jdbc = jdbc;
     this.flight = flight;
     this.http = http;
+    this.health = health;
+    this.metrics = metrics;
   }
 
   /**
@@ -58,11 +67,13 @@ public final class Gateway implements AutoCloseable {
     ProductCatalog products = new ProductCatalog(sources.keySet());
     // Before the engine, which lists what the feeds refuse; the feeds start once the engine serves.
     ContractIntake intake = new ContractIntake(products, ContractParser::parse);
+    Meters metrics = new Meters();
     Engine engine = new Engine(catalog, sources, products, intake.rejections(), config.catalog().checkInterval(),
-        config.limits());
+        config.limits(), metrics.registry());
     String bind = config.gateway().bind();
-    Deque<AutoCloseable> opened = new ArrayDeque<>(List.of(engine));
+    Deque<AutoCloseable> opened = new ArrayDeque<>(List.of(engine, metrics));
     try {
+      DomainHealth health = push(opened, new DomainHealth(engine));
       ProductFeeds feeds = push(opened, ProductFeeds.start(config.catalog(), intake));
       JdbcDoor jdbc = push(opened, JdbcDoor.open(engine, bind, config.gateway().jdbc().port(), config.limits()));
       LOG.info("JDBC door listening on {}:{} serving domains {}", bind, jdbc.port(), sources.keySet());
@@ -70,13 +81,30 @@ public final class Gateway implements AutoCloseable {
           FlightDoor.open(engine, bind, config.gateway().flight(), Authenticator.acceptAnyUser()));
       LOG.info("Flight SQL door listening on {}:{}, {} rows per record batch", bind, flight.port(),
           config.gateway().flight().batchRows());
-      HttpDoor http = HttpDoor.open(bind, config.gateway().http().port(), feeds.routes());
-      LOG.info("HTTP API listening on http://{}:{}/api/catalog", bind, http.port());
-      return new Gateway(engine, feeds, jdbc, flight, http);
+      Map<String, HttpHandler> routes = new LinkedHashMap<>(feeds.routes());
+      OpsApi ops = new OpsApi(engine, metrics.registry(), health);
+      OpsApi.CONTEXTS.forEach(path -> routes.put(path, ops));
+      HttpDoor http = push(opened, HttpDoor.open(bind, config.gateway().http().port(), routes));
+      LOG.info("HTTP API listening on http://{}:{}/api/catalog; health on /health/live and /health/ready,"
+          + " Prometheus metrics on /metrics", bind, http.port());
+      reportDomains(health);
+      return new Gateway(engine, feeds, jdbc, flight, http, health, metrics);
     } catch (SQLException | RuntimeException e) {
       closeAll(opened, e);
       throw e;
     }
+  }
+
+  /** Says at start-up which domains answer; one that does not is served once its store comes back. */
+  private static void reportDomains(DomainHealth health) {
+    health.now().forEach((domain, h) -> {
+      if (h.isUp()) {
+        LOG.info("domain `{}`: UP ({})", domain, h.detail());
+      } else {
+        LOG.warn("domain `{}` does not answer: {}; queries that touch {}.* fail until it does, the other domains"
+            + " are served", domain, h.detail(), domain);
+      }
+    });
   }
 
   private static <T extends AutoCloseable> T push(Deque<AutoCloseable> opened, T resource) {
@@ -148,6 +176,8 @@ public final class Gateway implements AutoCloseable {
     flight.close();
     jdbc.close();
     feeds.close();
+    health.close();
     engine.close();
+    metrics.close();
   }
 }

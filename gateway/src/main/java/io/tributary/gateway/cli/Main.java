@@ -5,6 +5,7 @@ import io.tributary.gateway.Gateway;
 import io.tributary.gateway.config.ConfigException;
 import io.tributary.gateway.config.ConfigLoader;
 import io.tributary.gateway.config.GatewayConfig;
+import io.tributary.gateway.door.PortUnavailableException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -36,6 +37,9 @@ public final class Main {
       }
     } catch (ConfigException e) {
       System.err.println("tributary: configuration error: " + e.getMessage());
+      System.exit(1);
+    } catch (PortUnavailableException e) {
+      System.err.println("tributary: " + e.getMessage());
       System.exit(1);
     } catch (UsageException e) {
       System.err.println("tributary: " + e.getMessage());

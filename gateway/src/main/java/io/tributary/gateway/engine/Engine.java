@@ -1,5 +1,6 @@
 package io.tributary.gateway.engine;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.adapter.spi.DomainSource;
 import io.tributary.adapter.spi.Health;
 import io.tributary.adapter.spi.StatusTable;
@@ -58,7 +59,7 @@ public final class Engine implements AutoCloseable {
   private final InformationSchema informationSchema;
   private final Driver calcite;
   private final LimitsConfig limits;
-  private final QueryLog log = new QueryLog();
+  private final QueryLog log;
   private final AdminCommands commands;
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
   /** How often sessions are checked for having been idle past {@code limits.sessionIdleTimeout}. */
@@ -70,10 +71,14 @@ public final class Engine implements AutoCloseable {
    * @param products the data products to serve, followed live
    * @param rejections the contracts the feeds refused, listed as {@code tributary.rejected_contracts}
    * @param contractCheckInterval how often every served contract is compared with its store again
+   * @param metrics where the engine's measurements of its queries and sessions go
    */
   public Engine(Catalog catalog, Map<String, DomainSource> sources, ProductCatalog products, Rejections rejections,
-      Duration contractCheckInterval, LimitsConfig limits) {
+      Duration contractCheckInterval, LimitsConfig limits, MeterRegistry metrics) {
     this.limits = limits;
+    QueryMetrics measured = new QueryMetrics(metrics);
+    this.log = new QueryLog(measured::ended);
+    measured.gauges(sessions::size, log::running);
     this.products = products;
     this.catalog = catalog;
     this.sources = Map.copyOf(sources);
@@ -124,6 +129,11 @@ public final class Engine implements AutoCloseable {
     Session session = new Session(caller, this, connection);
     sessions.add(session);
     return session;
+  }
+
+  /** The queries running and recently ended, as {@code tributary.queries} lists them. */
+  public List<Map<String, Object>> queries() {
+    return log.list();
   }
 
   /** Stops the query {@code queryId}, whoever runs it; says what became of it. */

@@ -10,7 +10,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,8 +21,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Every query of the gateway, while it runs and for a while after: {@code tributary.queries}, the
@@ -30,6 +34,8 @@ final class QueryLog implements AutoCloseable {
   static final String TABLE = "queries";
   /** How many ended queries stay listed. */
   static final int KEPT = 1_000;
+  /** How much of a failed statement's text its log line shows. */
+  private static final int SQL_LOGGED = 300;
   private static final Logger LOG = LoggerFactory.getLogger(QueryLog.class);
   private static final List<StatusTable.Column> COLUMNS = List.of(new StatusTable.Column("query_id", VARCHAR),
       new StatusTable.Column("user_name", VARCHAR), new StatusTable.Column("door", VARCHAR),
@@ -43,16 +49,22 @@ final class QueryLog implements AutoCloseable {
   private final AtomicLong sequence = new AtomicLong();
   private final Map<String, QueryRun> active = new ConcurrentHashMap<>();
   private final Deque<QueryRun> ended = new ArrayDeque<>(); // guarded by itself
+  private final Consumer<QueryRun> onEnded;
   private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "query-clock");
     thread.setDaemon(true);
     return thread;
   });
 
+  /** @param onEnded told of each query as it ends */
+  QueryLog(Consumer<QueryRun> onEnded) {
+    this.onEnded = onEnded;
+  }
+
   /** A new query, listed until it ends and among the recent ones after. */
   QueryRun start(Caller caller, String sessionId, String sql, QueryRun.State state) {
     String id = "q" + prefix + "-" + sequence.incrementAndGet();
-    QueryRun run = new QueryRun(id, caller, sessionId, sql, state, this::ended);
+    QueryRun run = new QueryRun(id, caller, sessionId, sql, state, this::ended, clock);
     active.put(id, run);
     return run;
   }
@@ -108,6 +120,24 @@ final class QueryLog implements AutoCloseable {
     active.values().forEach(run -> run.cancel(why));
   }
 
+  /** How many queries plan or run now. */
+  long running() {
+    return active.values().stream().filter(QueryRun::isActive).count();
+  }
+
+  /** The queries running and recently ended, each as its row of {@code tributary.queries} by column name. */
+  List<Map<String, Object>> list() {
+    List<Map<String, Object>> listed = new ArrayList<>();
+    for (Object[] row : table().rows().get()) {
+      Map<String, Object> query = new LinkedHashMap<>();
+      for (int i = 0; i < COLUMNS.size(); i++) {
+        query.put(COLUMNS.get(i).name(), row[i]);
+      }
+      listed.add(query);
+    }
+    return listed;
+  }
+
   StatusTable table() {
     return new StatusTable(TABLE, COLUMNS, () -> {
       List<Object[]> rows = new ArrayList<>();
@@ -127,6 +157,19 @@ final class QueryLog implements AutoCloseable {
       }
       ended.addLast(run);
     }
+    onEnded.accept(run);
+    if (run.state() != QueryRun.State.FINISHED) {
+      try (var logged = MDC.putCloseable("query", run.id())) {
+        LOG.info("query {} after {} ms ({} over {}): {}; the statement: {}", run.state().name().toLowerCase(Locale.ROOT),
+            run.elapsed().toMillis(), run.caller().user(), run.caller().door().label(), run.outcome(),
+            abbreviated(run.sql()));
+      }
+    }
+  }
+
+  private static String abbreviated(String sql) {
+    String line = sql == null ? "" : sql.replaceAll("\\s+", " ");
+    return line.length() <= SQL_LOGGED ? line : line.substring(0, SQL_LOGGED) + "...";
   }
 
   @Override

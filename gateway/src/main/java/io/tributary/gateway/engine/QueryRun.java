@@ -4,10 +4,15 @@ import io.tributary.adapter.spi.QueryScope;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -22,6 +27,9 @@ import org.slf4j.MDC;
  */
 final class QueryRun {
   private static final ThreadLocal<QueryRun> CURRENT = new ThreadLocal<>();
+  /** After a cancel, when the store statements still running are told again (until the query has ended). */
+  private static final List<Duration> CANCEL_AGAIN = List.of(Duration.ofMillis(200), Duration.ofSeconds(1),
+      Duration.ofSeconds(3), Duration.ofSeconds(10));
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -38,6 +46,8 @@ final class QueryRun {
   /** Threads working for the query now: none means it waits for its client, and a cancel can end it at once. */
   private final AtomicInteger workers = new AtomicInteger();
   private final Consumer<QueryRun> onEnd;
+  /** Where the cancels of the query's store statements are repeated; see {@link QueryScope#cancel()}. */
+  private final ScheduledExecutorService clock;
   private final Instant started = Instant.now();
   private final long startedNanos = System.nanoTime();
   private final Set<String> domains = new TreeSet<>(); // guarded by this
@@ -53,8 +63,10 @@ final class QueryRun {
   private ScheduledFuture<?> deadline; // guarded by this
   private volatile PlanCache plans;
 
-  QueryRun(String id, Caller caller, String sessionId, String sql, State state, Consumer<QueryRun> onEnd) {
+  QueryRun(String id, Caller caller, String sessionId, String sql, State state, Consumer<QueryRun> onEnd,
+      ScheduledExecutorService clock) {
     this.id = id;
+    this.clock = clock;
     this.caller = caller;
     this.sessionId = sessionId;
     this.sql = sql;
@@ -193,6 +205,13 @@ final class QueryRun {
     }
     plannerCancel.set(true);
     scope.cancel();
+    try {
+      for (Duration again : CANCEL_AGAIN) {
+        clock.schedule(scope::cancel, again.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (RejectedExecutionException closing) {
+      // The gateway is closing: its store connections close with it.
+    }
     if (workers.get() == 0) {
       // Nothing runs to notice: end it now, so its store connections go back at once.
       end(State.CANCELLED, why.sqlState() + " " + why.getMessage());
@@ -287,11 +306,35 @@ final class QueryRun {
     return allocatedBytes;
   }
 
+  synchronized State state() {
+    return state;
+  }
+
+  synchronized Duration elapsed() {
+    return Duration.ofNanos((isFinal() ? endedNanos : System.nanoTime()) - startedNanos);
+  }
+
+  /** How the query ended ({@code ""} while it runs or when it finished well). */
+  synchronized String outcome() {
+    return outcome;
+  }
+
+  synchronized Duration planning() {
+    return Duration.ofNanos(planningNanos);
+  }
+
+  synchronized long rowsReturned() {
+    return rows;
+  }
+
+  Map<String, Integer> statementsSent() {
+    return scope.statementsSent();
+  }
+
   /** A row of {@code tributary.queries}. */
   synchronized Object[] describe() {
-    long elapsed = (isFinal() ? endedNanos : System.nanoTime()) - startedNanos;
     return new Object[] {id, caller.user(), caller.door().label(), caller.address(), sessionId, sql, state.name(),
-        started.toEpochMilli(), elapsed / 1_000_000, planningNanos / 1_000_000, rows, String.join(",", domains),
+        started.toEpochMilli(), elapsed().toMillis(), planning().toMillis(), rows, String.join(",", domains),
         outcome.isEmpty() ? null : outcome};
   }
 }

@@ -36,7 +36,7 @@ final class DomainConnectionPool extends BasicDataSource {
   @Override
   public Connection getConnection() throws SQLException {
     try {
-      return ScopedConnection.of(super.getConnection());
+      return ScopedConnection.of(super.getConnection(), domain);
     } catch (SQLException e) {
       if (e.getCause() instanceof NoSuchElementException) {
         // DBCP's own words for "every connection is borrowed and none came back in time".

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.apache.commons.dbcp2.DelegatingConnection;
+import org.postgresql.PGConnection;
 
 /**
  * A pooled store connection borrowed for a query: every statement it opens is cancelled when the
@@ -15,16 +16,18 @@ import org.apache.commons.dbcp2.DelegatingConnection;
  */
 final class ScopedConnection extends DelegatingConnection<Connection> {
   private final QueryScope scope;
+  private final String domain;
 
-  private ScopedConnection(Connection pooled, QueryScope scope) {
+  private ScopedConnection(Connection pooled, QueryScope scope, String domain) {
     super(pooled);
     this.scope = scope;
+    this.domain = domain;
   }
 
-  /** {@code pooled}, tied to the query this thread works for, if any. */
-  static Connection of(Connection pooled) {
+  /** {@code pooled}, a connection to {@code domain}'s store, tied to the query this thread works for, if any. */
+  static Connection of(Connection pooled, String domain) {
     return QueryScope.current().<Connection>map(scope -> {
-      ScopedConnection connection = new ScopedConnection(pooled, scope);
+      ScopedConnection connection = new ScopedConnection(pooled, scope, domain);
       scope.onEnd(connection);
       return connection;
     }).orElse(pooled);
@@ -56,7 +59,22 @@ final class ScopedConnection extends DelegatingConnection<Connection> {
       statement.close();
       throw new SQLException("the query " + scope.queryId() + " was cancelled", "57014");
     }
-    scope.onCancel(statement::cancel);
+    scope.onCancel(cancelOf(statement));
+    scope.sentStatement(domain);
     return statement;
+  }
+
+  /**
+   * How to stop {@code statement}. PgJDBC stops a statement once per execution and drops a cancel
+   * that arrives before PostgreSQL started the query; the connection's own cancel has no such
+   * state, so when the engine repeats a cancel it reaches the query. The connection serves only
+   * this query until it ends, so nothing else is stopped.
+   */
+  private QueryScope.Cancellable cancelOf(Statement statement) throws SQLException {
+    if (isWrapperFor(PGConnection.class)) {
+      PGConnection postgres = unwrap(PGConnection.class);
+      return postgres::cancelQuery;
+    }
+    return statement::cancel;
   }
 }

@@ -2,7 +2,9 @@ package io.tributary.adapter.spi;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,7 @@ public final class QueryScope {
   private final String queryId;
   private final List<Cancellable> cancels = new ArrayList<>(); // guarded by this
   private final List<AutoCloseable> ends = new ArrayList<>(); // guarded by this
+  private final Map<String, Integer> statements = new TreeMap<>(); // guarded by this
   private boolean cancelled; // guarded by this
   private boolean ended; // guarded by this
 
@@ -83,6 +86,16 @@ public final class QueryScope {
     }
   }
 
+  /** Counts a statement an adapter sent to {@code domain}'s store for the query: a round trip. */
+  public synchronized void sentStatement(String domain) {
+    statements.merge(domain, 1, Integer::sum);
+  }
+
+  /** The statements sent to the stores for the query so far, by domain. */
+  public synchronized Map<String, Integer> statementsSent() {
+    return Map.copyOf(statements);
+  }
+
   public synchronized boolean isCancelled() {
     return cancelled;
   }
@@ -100,16 +113,20 @@ public final class QueryScope {
     };
   }
 
-  /** Cancels what the adapters registered (the engine's side); later registrations are cancelled at once. */
+  /**
+   * Cancels what the adapters registered (the engine's side); later registrations are cancelled at
+   * once. Calling it again cancels everything registered again: a driver ignores a cancel that
+   * arrives between a statement's creation and its execution (PgJDBC does), so the engine repeats
+   * it until the query has ended.
+   */
   public void cancel() {
     List<Cancellable> toCancel;
     synchronized (this) {
-      if (cancelled) {
+      if (ended) {
         return;
       }
       cancelled = true;
       toCancel = List.copyOf(cancels);
-      cancels.clear();
     }
     toCancel.forEach(QueryScope::quietly);
   }

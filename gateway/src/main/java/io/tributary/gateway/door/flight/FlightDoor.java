@@ -1,10 +1,10 @@
 package io.tributary.gateway.door.flight;
 
 import io.tributary.gateway.config.FlightConfig;
+import io.tributary.gateway.door.PortUnavailableException;
 import io.tributary.gateway.engine.Engine;
 import io.tributary.gateway.security.Authenticator;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import org.apache.arrow.flight.FlightServer;
 import org.apache.arrow.flight.Location;
@@ -46,8 +46,7 @@ public final class FlightDoor implements AutoCloseable {
       return new FlightDoor(allocator, producer, server);
     } catch (IOException e) {
       close(producer, allocator);
-      throw new UncheckedIOException("the Flight SQL door cannot listen on " + bind + ":" + config.port() + ": "
-          + e.getMessage() + "; free the port or choose another with gateway.flight.port", e);
+      throw new PortUnavailableException("Flight SQL door", bind, config.port(), "gateway.flight.port", e);
     } catch (SQLException | RuntimeException e) {
       close(producer, allocator);
       throw e;

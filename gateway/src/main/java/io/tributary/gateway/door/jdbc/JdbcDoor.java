@@ -1,6 +1,7 @@
 package io.tributary.gateway.door.jdbc;
 
 import io.tributary.gateway.config.LimitsConfig;
+import io.tributary.gateway.door.PortUnavailableException;
 import io.tributary.gateway.engine.Engine;
 import java.sql.SQLException;
 import java.util.List;
@@ -45,7 +46,12 @@ public final class JdbcDoor implements AutoCloseable {
         .withPort(port)
         .withServerCustomizers(List.of(bindHost, frontDesk), Server.class)
         .build();
-    server.start();
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      server.stop();
+      throw new PortUnavailableException("JDBC door", bind, port, "gateway.jdbc.port", e);
+    }
     return new JdbcDoor(server);
   }
 

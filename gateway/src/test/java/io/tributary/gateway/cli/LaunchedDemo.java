@@ -1,0 +1,103 @@
+package io.tributary.gateway.cli;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code bin/tributary demo} as a user starts it, in its own JVM, on free ports: what the
+ * launcher sets (heap, log configuration, the JDK's HTTP server limits) holds as in production.
+ */
+final class LaunchedDemo implements AutoCloseable {
+  static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+
+  final int jdbcPort;
+  final int httpPort;
+  final Path config;
+  private final Path log;
+  private final Process process;
+
+  private LaunchedDemo(int jdbcPort, int httpPort, Path config, Path log, Process process) {
+    this.jdbcPort = jdbcPort;
+    this.httpPort = httpPort;
+    this.config = config;
+    this.log = log;
+    this.process = process;
+  }
+
+  /** Starts the demo on free ports with {@code environment} added, and waits until it is ready. */
+  static LaunchedDemo start(Map<String, String> environment) throws IOException, InterruptedException {
+    int jdbcPort = freePort();
+    int httpPort = freePort();
+    Path config = Files.createTempFile("demo", ".yaml");
+    Files.writeString(config, Files.readString(HOME.resolve("conf/demo.yaml"))
+        .replace("port: 8765", "port: " + jdbcPort)
+        .replace("port: 8080", "port: " + httpPort)
+        .replace("jdbc:\n    port", "flight:\n    port: 0\n  jdbc:\n    port"));
+    LaunchedDemo demo = launch(jdbcPort, httpPort, config, environment);
+    try {
+      demo.awaitLine("Tributary ready", Duration.ofSeconds(90));
+    } catch (AssertionError | RuntimeException e) {
+      demo.close();
+      throw e;
+    }
+    return demo;
+  }
+
+  /** A second demo on this one's configuration (and so its ports); not waited for. */
+  LaunchedDemo again() throws IOException {
+    return launch(jdbcPort, httpPort, config, Map.of());
+  }
+
+  private static LaunchedDemo launch(int jdbcPort, int httpPort, Path config, Map<String, String> environment)
+      throws IOException {
+    Path log = Files.createTempFile("demo", ".log");
+    ProcessBuilder builder = new ProcessBuilder(HOME.resolve("bin/tributary").toString(), "demo", "--config",
+        config.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    return new LaunchedDemo(jdbcPort, httpPort, config, log, builder.start());
+  }
+
+  String log() throws IOException {
+    return Files.readString(log);
+  }
+
+  Process process() {
+    return process;
+  }
+
+  /** Waits for {@code text} in the demo's output; fails with the output if it does not come or the demo exits. */
+  void awaitLine(String text, Duration timeout) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (log().contains(text)) {
+        return;
+      }
+      if (!process.isAlive()) {
+        throw new AssertionError("the demo exited early:\n" + log());
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no `" + text + "` within " + timeout + ":\n" + log());
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.descendants().forEach(ProcessHandle::destroy);
+    process.destroy();
+    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
