@@ -39,6 +39,7 @@ public final class Query implements AutoCloseable {
   private QueryRun planned; // guarded by this: the run that planned, continued by the first execution
   private QueryRun current; // guarded by this
   private boolean closed; // guarded by this
+  private ResultSet rows; // guarded by this: the current execution's
 
   Query(Session session, String sql, int statementId, PreparedStatement statement, QueryRun planned) {
     this.session = session;
@@ -91,6 +92,9 @@ public final class Query implements AutoCloseable {
           QueryException.CANCELLED)));
       binding.bind(statement);
       ResultSet rows = statement.executeQuery();
+      synchronized (this) {
+        this.rows = rows;
+      }
       engine.warnings().executed(session.connection(), statementId, sql);
       return rows;
     } catch (Throwable failure) {
@@ -197,6 +201,26 @@ public final class Query implements AutoCloseable {
   private QueryException fail(QueryRun run, Throwable failure) {
     QueryException error = session.engine().failure(run, failure, sql);
     run.failed(error);
+    closeRows();
     return error;
+  }
+
+  /**
+   * Closes the failed execution's rows: what it holds (a sort's or a join's rows, stopped for
+   * taking too much memory, say) is free at once, not when the client closes its statement.
+   */
+  private void closeRows() {
+    ResultSet failed;
+    synchronized (this) {
+      failed = rows;
+      rows = null;
+    }
+    if (failed != null) {
+      try {
+        failed.close();
+      } catch (SQLException | RuntimeException e) {
+        LOG.debug("closing the rows of `{}` failed: {}", sql, e.getMessage());
+      }
+    }
   }
 }

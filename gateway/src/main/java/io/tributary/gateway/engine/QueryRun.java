@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -57,6 +58,8 @@ final class QueryRun {
   private long rows; // guarded by this
   private long lastReadNanos = startedNanos; // guarded by this
   private long allocatedBytes; // guarded by this
+  /** The threads inside {@link #enter()} now, with what each had allocated when it entered. */
+  private final Map<Long, Long> working = new ConcurrentHashMap<>();
   private String outcome = ""; // guarded by this
   private QueryAbortedException cancelled; // guarded by this
   private Throwable raised; // guarded by this
@@ -115,10 +118,14 @@ final class QueryRun {
     MDC.put("query", id);
     long thread = Thread.currentThread().getId();
     long allocatedBefore = THREADS.getThreadAllocatedBytes(thread);
+    Long nested = working.putIfAbsent(thread, allocatedBefore);
     return () -> {
       long allocated = THREADS.getThreadAllocatedBytes(thread) - allocatedBefore;
       synchronized (this) {
-        allocatedBytes += Math.max(0, allocated);
+        if (nested == null) {
+          working.remove(thread);
+          allocatedBytes += Math.max(0, allocated);
+        }
       }
       if (previousMdc == null) {
         MDC.remove("query");
@@ -302,8 +309,13 @@ final class QueryRun {
     return state == State.PLANNING || state == State.RUNNING;
   }
 
+  /** What the query's threads allocated for it, the calls running now included: a sort that runs for long is seen growing. */
   synchronized long allocatedBytes() {
-    return allocatedBytes;
+    long total = allocatedBytes;
+    for (Map.Entry<Long, Long> thread : working.entrySet()) {
+      total += Math.max(0, THREADS.getThreadAllocatedBytes(thread.getKey()) - thread.getValue());
+    }
+    return total;
   }
 
   synchronized State state() {

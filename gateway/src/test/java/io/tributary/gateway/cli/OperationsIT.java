@@ -17,7 +17,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,14 +57,7 @@ class OperationsIT {
 
   @Test
   void theGatewayRunsInTheHeapItIsGiven() throws Exception {
-    String metrics = get("/metrics").body();
-
-    long heapMax = 0;
-    Matcher pool = Pattern.compile("^jvm_memory_max_bytes\\{area=\"heap\"[^}]*\\} ([0-9.E+-]+)$", Pattern.MULTILINE)
-        .matcher(metrics);
-    while (pool.find()) {
-      heapMax += Math.max(0, (long) Double.parseDouble(pool.group(1)));
-    }
+    long heapMax = (long) sum(get("/metrics").body(), "jvm_memory_max_bytes\\{area=\"heap\"");
     long given = 320L << 20;
     assertTrue(heapMax <= given && heapMax > given / 2, "heap limit " + heapMax + " for TRIBUTARY_HEAP=" + HEAP);
   }
@@ -121,6 +116,83 @@ class OperationsIT {
       assertFalse(log.contains("\tat "), "no stack trace: " + log);
     }
     assertEquals(200, get("/health/live").statusCode(), "the first gateway serves on");
+  }
+
+  /** The demo's ten million order-customer pairs, made in the gateway (the two domains are two stores). */
+  private static final String TEN_MILLION_ROWS = "SELECT o.id, o.total, c.id, c.country FROM orders.orders o"
+      + " CROSS JOIN customers.customers c";
+
+  @Test
+  void aQueryThatWouldFillTheHeapIsStoppedAloneAndItsMemoryComesBack() throws Exception {
+    long before = heapUsed();
+    try (Connection c = DriverManager.getConnection("jdbc:tributary://127.0.0.1:" + demo.jdbcPort)) {
+      long started = System.nanoTime();
+      SQLException stopped = assertThrows(SQLException.class,
+          () -> drain(c.createStatement().executeQuery(TEN_MILLION_ROWS + " ORDER BY c.country, o.total DESC, o.id")));
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+      assertEquals("53200", stopped.getSQLState(), stopped.getMessage());
+      assertTrue(stopped.getMessage().contains("limits.maxHeapUsage") || stopped.getMessage().contains("out of memory"),
+          stopped.getMessage());
+      Thread.sleep(2_000);
+      long after = heapUsed();
+      System.out.printf("heap guard: sorting 10M rows in a %s heap stopped after %d ms with %s; heap used %d MB"
+          + " before, %d MB 2 s after%n", HEAP, took.toMillis(), stopped.getSQLState(), before >> 20, after >> 20);
+      // What the stopped query held is free again: a query that needs a good part of the heap runs.
+      assertEquals(1_000_000, drain(c.createStatement().executeQuery(
+          "SELECT o.id, c.id FROM orders.orders o CROSS JOIN customers.customers c WHERE c.id <= 100"
+              + " ORDER BY o.total, c.id")));
+    }
+  }
+
+  @Test
+  void aTenMillionRowQueryCancelledMidwayGivesItsMemoryBack() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:tributary://127.0.0.1:" + demo.jdbcPort);
+         Statement statement = c.createStatement()) {
+      ResultSet rows = statement.executeQuery(TEN_MILLION_ROWS);
+      int read = 0;
+      while (read < 200_000 && rows.next()) {
+        read++;
+      }
+      long during = heapUsed();
+      long cancelAt = System.nanoTime();
+      statement.cancel();
+      SQLException cancelled = assertThrows(SQLException.class, () -> drain(rows));
+      Duration stopped = Duration.ofNanos(System.nanoTime() - cancelAt);
+
+      assertEquals("57014", cancelled.getSQLState(), cancelled.getMessage());
+      assertTrue(stopped.compareTo(Duration.ofSeconds(5)) < 0, "stopped after " + stopped);
+      Thread.sleep(2_000);
+      System.out.printf("10M-row query cancelled after %d rows: stopped %d ms after cancel(); heap used %d MB while"
+          + " running, %d MB 2 s after%n", read, stopped.toMillis(), during >> 20, heapUsed() >> 20);
+      assertEquals(0, queriesRunning(), "nothing of it runs on");
+    }
+  }
+
+  private static int drain(ResultSet rows) throws SQLException {
+    int count = 0;
+    while (rows.next()) {
+      count++;
+    }
+    return count;
+  }
+
+  private static long heapUsed() throws IOException, InterruptedException {
+    return (long) sum(get("/metrics").body(), "jvm_memory_used_bytes\\{area=\"heap\"");
+  }
+
+  private static long queriesRunning() throws IOException, InterruptedException {
+    return (long) sum(get("/metrics").body(), "tributary_queries_running");
+  }
+
+  /** The sum of the Prometheus samples whose name and labels begin with {@code series} (a regex). */
+  private static double sum(String metrics, String series) {
+    Matcher sample = Pattern.compile("^" + series + "[^\\n]* ([0-9.E+-]+)$", Pattern.MULTILINE).matcher(metrics);
+    double total = 0;
+    while (sample.find()) {
+      total += Math.max(0, Double.parseDouble(sample.group(1)));
+    }
+    return total;
   }
 
   /** Whether the server closes {@code socket} within {@code within}. */
