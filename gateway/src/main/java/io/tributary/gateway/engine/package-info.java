@@ -31,6 +31,17 @@
  * own error keeps the store's SQLSTATE, statements that would change data are refused before
  * planning (25006), and anything else is an internal error (XX000) logged in full under the query id.
  *
+ * <p><b>Plans.</b> A session keeps the plans it made by statement text
+ * ({@link io.tributary.gateway.engine.PlanCache}): the same SQL again on a connection skips parsing,
+ * planning and code generation, and a reused plan is checked again against the data products it
+ * reads, as planning would.
+ *
+ * <p><b>Measures.</b> Each run that ends is counted once
+ * ({@link io.tributary.gateway.engine.QueryMetrics}: by door and outcome, its duration and planning
+ * time, rows, statements per store) in the Micrometer registry the gateway gives the engine; the
+ * {@code ops} package serves it on {@code /metrics} with health and the query list. A run that
+ * fails or is cancelled leaves one log line under its id (MDC key {@code query}).
+ *
  * <p><b>Dialect.</b> Sessions read PostgreSQL's flavour of SQL ({@code dialect}): Calcite's Babel
  * parser, PostgreSQL's functions and numeric scales; see {@code docs/sql.md}.
  */
