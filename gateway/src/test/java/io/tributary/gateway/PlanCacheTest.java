@@ -28,21 +28,26 @@ import org.junit.jupiter.api.Test;
  * a product published meanwhile is planned anew.
  */
 class PlanCacheTest {
-  private static final String SQL = "SELECT count(*) FROM crm.customers WHERE country = 'DE'";
-
   @Test
   void theSameTextAgainOnAConnectionIsNotParsedOrPlannedAgain() throws SQLException {
-    try (Connection c = ProductMesh.get().connect()) {
-      List<String> first = Rows.of(c, SQL);
+    ProductMesh mesh = ProductMesh.get();
+    DataContract reused = contract("crm", "reused", "1.0.0", Access.PUBLIC,
+        table("reused", "segments", column("cohort", "segment", VARCHAR, 20, -1, true)));
+    mesh.publish(reused);
+    String sql = "SELECT count(*) FROM crm.reused WHERE cohort = 'loyal'";
+    try (Connection c = mesh.connect()) {
+      List<String> first = Rows.of(c, sql);
       AtomicInteger parsed = new AtomicInteger();
       try (Hook.Closeable counting = Hook.PARSE_TREE.add((Object[] tree) -> parsed.incrementAndGet())) {
-        assertEquals(first, Rows.of(c, SQL));
-        assertEquals(first, Rows.of(c, SQL));
+        assertEquals(first, Rows.of(c, sql));
+        assertEquals(first, Rows.of(c, sql));
         assertEquals(0, parsed.get(), "no statement was parsed");
 
-        Rows.of(c, SQL.replace("'DE'", "'FR'"));
+        Rows.of(c, sql.replace("'loyal'", "'new'"));
         assertEquals(1, parsed.get(), "another text is planned");
       }
+    } finally {
+      mesh.gateway().engine().products().retire(reused.id());
     }
   }
 
