@@ -1,5 +1,7 @@
 package io.tributary.gateway.engine;
 
+import io.tributary.gateway.engine.dialect.SqlText;
+
 /**
  * Refuses a statement holding a number too long for any SQL type before Calcite reads it: the
  * parser turns every numeric literal into a {@link java.math.BigDecimal}, which takes time
@@ -15,19 +17,17 @@ final class LongNumbers {
   static void refuse(String sql) throws QueryException {
     int i = 0;
     while (i < sql.length()) {
+      int skipped = SqlText.skipNonCode(sql, i);
       char c = sql.charAt(i);
-      if (c == '\'' || c == '"' || c == '`') {
-        i = closing(sql, i, c);
-      } else if (sql.startsWith("--", i)) {
-        i = end(sql.indexOf('\n', i), sql);
-      } else if (sql.startsWith("/*", i)) {
-        int close = sql.indexOf("*/", i + 2);
-        i = close < 0 ? sql.length() : close + 2;
-      } else if (Character.isLetter(c) || c == '_' || c == '$') {
-        i = wordEnd(sql, i);
+      if (skipped > i) {
+        i = skipped;
+      } else if (SqlText.wordEnd(sql, i) > i && !Character.isDigit(c)) {
+        i = SqlText.wordEnd(sql, i); // a name may hold digits: t1000000
       } else if (c >= '0' && c <= '9') {
         int start = i;
-        i = digitsEnd(sql, i);
+        while (i < sql.length() && sql.charAt(i) >= '0' && sql.charAt(i) <= '9') {
+          i++;
+        }
         if (i - start > MAX_DIGITS) {
           throw new QueryException("a number of " + (i - start) + " digits at character " + (start + 1)
               + " is longer than any numeric type (the gateway reads at most " + MAX_DIGITS + " digits); write a"
@@ -37,39 +37,5 @@ final class LongNumbers {
         i++;
       }
     }
-  }
-
-  /** Past the quote that closes the one at {@code open}; a doubled quote is part of the text. */
-  private static int closing(String sql, int open, char quote) {
-    int i = open + 1;
-    while (i < sql.length()) {
-      if (sql.charAt(i) == quote) {
-        if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-          i += 2;
-          continue;
-        }
-        return i + 1;
-      }
-      i++;
-    }
-    return i;
-  }
-
-  private static int wordEnd(String sql, int i) {
-    while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_' || sql.charAt(i) == '$')) {
-      i++;
-    }
-    return i;
-  }
-
-  private static int digitsEnd(String sql, int i) {
-    while (i < sql.length() && sql.charAt(i) >= '0' && sql.charAt(i) <= '9') {
-      i++;
-    }
-    return i;
-  }
-
-  private static int end(int index, String sql) {
-    return index < 0 ? sql.length() : index;
   }
 }
