@@ -20,8 +20,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.arrow.flight.FlightInfo;
 import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.FlightStatusCode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,18 +32,6 @@ import org.junit.jupiter.api.Test;
 class CapacityLimitsTest {
   /** DBCP's wait for a free connection, fixed in the JDBC adapter; a refusal comes soon after it. */
   private static final Duration POOL_WAIT = Duration.ofSeconds(10);
-  private static ExecutorService clients;
-
-  @BeforeAll
-  static void start() {
-    clients = Executors.newCachedThreadPool();
-  }
-
-  @AfterAll
-  static void stop() {
-    clients.shutdownNow();
-  }
-
   @Test
   void aSessionPastTheLimitIsRefusedNamingTheSettingAndNoSessionIsPushedOut() throws Exception {
     Gateway gateway = LifecycleMesh.crowded();
@@ -99,6 +85,7 @@ class CapacityLimitsTest {
   @Test
   void aFullConnectionPoolIsReportedAsBusyNamingItsSettingNotAsTheStoreBeingDown() throws Exception {
     Gateway gateway = LifecycleMesh.gateway();
+    ExecutorService clients = Executors.newCachedThreadPool();
     List<Statement> slow = new ArrayList<>();
     List<Connection> connections = new ArrayList<>();
     try {
@@ -139,6 +126,7 @@ class CapacityLimitsTest {
       for (Connection c : connections) {
         c.close();
       }
+      clients.shutdownNow();
     }
   }
 
