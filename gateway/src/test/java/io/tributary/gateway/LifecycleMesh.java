@@ -12,7 +12,7 @@ import java.sql.Statement;
  * itself keeps the store busy for minutes, small connection pools that a leak would drain within a
  * few queries, and text that fails a numeric cast inside PostgreSQL. {@link #gateway()} has the
  * default limits; {@link #strict()} a two-second query time-out and a small result limit;
- * {@link #crowded()} room for three sessions.
+ * {@link #crowded()} room for three sessions; {@link #untouched()} the defaults, for one test alone.
  */
 public final class LifecycleMesh {
   static final String DATABASE = "tributary_it_lifecycle";
@@ -38,6 +38,11 @@ public final class LifecycleMesh {
   public static Gateway impatient() throws SQLException {
     return TestGateways.shared("lifecycle-impatient", () -> start("lifecycle-impatient.yaml",
         "limits: {resultIdleTimeout: 1s}\n"));
+  }
+
+  /** A gateway with the default limits that no other test uses: its tables' definitions are read on first use. */
+  public static Gateway untouched() throws SQLException {
+    return TestGateways.shared("lifecycle-untouched", () -> start("lifecycle-untouched.yaml", ""));
   }
 
   /** A gateway that serves at most {@link #MAX_SESSIONS} sessions at once, over both doors together. */
