@@ -29,7 +29,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Thousands of hostile statements from {@link SqlFuzzer} through both doors. Each is answered
+ * Thousands of hostile statements from {@link SqlFuzzer} through both doors, to a mesh over
+ * databases of its own, so that what it finds changed in them it changed. Each is answered
  * within a bound, with rows or with an error a client can act on: a SQLSTATE, a message without
  * the gateway's insides. Afterwards the gateway answers, holds no store connection busy, lists no
  * query as still running, and neither store has changed: the gateway is read-only whatever it is sent.
@@ -68,8 +69,8 @@ class SqlFuzzTest {
 
   @Test
   void hostileStatementsAreAnsweredClearlyAndChangeNothing() throws Exception {
-    FederatedMesh mesh = FederatedMesh.get();
-    Map<String, String> storesBefore = StoreSnapshot.of(FederatedMesh.CRM_DB, FederatedMesh.SHOP_DB);
+    FederatedMesh mesh = FederatedMesh.own("fuzz");
+    Map<String, String> storesBefore = StoreSnapshot.of(mesh.crmDatabase(), mesh.shopDatabase());
     int sessionsBefore = mesh.gateway().engine().openSessions();
     List<SqlFuzzer.Statement> statements = new SqlFuzzer(SEED).statements(STATEMENTS);
     FuzzTally jdbc = new FuzzTally();
@@ -98,7 +99,7 @@ class SqlFuzzTest {
     }
 
     assertHealthyAfterwards(mesh, sessionsBefore);
-    assertEquals(storesBefore, StoreSnapshot.of(FederatedMesh.CRM_DB, FederatedMesh.SHOP_DB),
+    assertEquals(storesBefore, StoreSnapshot.of(mesh.crmDatabase(), mesh.shopDatabase()),
         "no table of either store was created, dropped or changed");
   }
 
@@ -112,7 +113,7 @@ class SqlFuzzTest {
       assertEquals(List.of("1"), Rows.of(flightJdbc, "SELECT 1"), "the Flight door is served");
     }
     Eventually.until(Duration.ofSeconds(10), () -> mesh.gateway().engine().openSessions(), n -> n <= sessionsBefore);
-    Eventually.until(Duration.ofSeconds(10), StoreSnapshot::busyGatewayConnections, List::isEmpty);
+    Eventually.until(Duration.ofSeconds(10), () -> StoreSnapshot.busyGatewayConnections(mesh), List::isEmpty);
   }
 
   /** Runs one statement on the client thread; a statement past {@link #HARD_CAP} is a violation, and null. */
@@ -238,13 +239,13 @@ class SqlFuzzTest {
     }
 
     /** Gateway connections to either store that are not idle: running a statement, or left in a transaction. */
-    static List<String> busyGatewayConnections() throws SQLException {
+    static List<String> busyGatewayConnections(FederatedMesh mesh) throws SQLException {
       List<String> busy = new ArrayList<>();
-      try (Connection pg = DatabaseServers.postgres().connect(FederatedMesh.CRM_DB)) {
+      try (Connection pg = DatabaseServers.postgres().connect(mesh.crmDatabase())) {
         busy.addAll(Rows.of(pg, "SELECT state || ': ' || left(query, 80) FROM pg_stat_activity"
             + " WHERE datname = current_database() AND application_name = 'tributary' AND state <> 'idle'"));
       }
-      try (Connection my = DatabaseServers.mariadb().connect(FederatedMesh.SHOP_DB)) {
+      try (Connection my = DatabaseServers.mariadb().connect(mesh.shopDatabase())) {
         busy.addAll(Rows.of(my, "SELECT concat(COMMAND, ': ', left(coalesce(INFO, ''), 80))"
             + " FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> CONNECTION_ID() AND COMMAND <> 'Sleep'"));
       }
