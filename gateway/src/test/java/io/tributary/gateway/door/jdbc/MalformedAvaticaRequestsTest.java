@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Requests no Avatica driver sends, straight to the JDBC door's HTTP port: each is answered at
  * once with an error the sender can read (an Avatica ErrorResponse, or an HTTP client error), never
- * with success and never with silence, and the door goes on serving real clients. Avatica's
- * protocol sends its ErrorResponse with HTTP status 500 whatever the cause, so a 500 counts as an
- * answer only when its body is such a response.
+ * with success and never with silence, and the door goes on serving real clients. A body that is
+ * no Avatica request is a bad request (400, SQLSTATE 08P01); a well-formed request the gateway
+ * refuses keeps Avatica's 500 with an ErrorResponse, which is what its drivers read.
  */
 class MalformedAvaticaRequestsTest {
   private static final Duration ANSWERED_WITHIN = Duration.ofSeconds(5);
@@ -46,31 +46,31 @@ class MalformedAvaticaRequestsTest {
   }
 
   @Test
-  void garbageBytesAreAnsweredWithAnError() throws Exception {
+  void garbageBytesAreABadRequest() throws Exception {
     byte[] garbage = new byte[4_096];
     new Random(42).nextBytes(garbage);
 
-    assertRefused(post(garbage, "application/octet-stream"));
+    assertMalformed(post(garbage, "application/octet-stream"));
   }
 
   @Test
-  void aTruncatedRequestIsAnsweredWithAnError() throws Exception {
+  void aTruncatedRequestIsABadRequest() throws Exception {
     byte[] request = PROTOBUF.serializeRequest(new Service.PrepareAndExecuteRequest(UUID.randomUUID().toString(), 1,
         "SELECT name FROM customers.customers WHERE id = 1", -1));
 
-    assertRefused(post(Arrays.copyOf(request, request.length / 2), "application/octet-stream"));
+    assertMalformed(post(Arrays.copyOf(request, request.length / 2), "application/octet-stream"));
   }
 
   @Test
-  void jsonWhereProtobufIsExpectedIsAnsweredWithAnError() throws Exception {
+  void jsonWhereProtobufIsExpectedIsABadRequest() throws Exception {
     String json = "{\"request\": \"openConnection\", \"connectionId\": \"" + UUID.randomUUID() + "\"}";
 
-    assertRefused(post(json.getBytes(StandardCharsets.UTF_8), "application/json"));
+    assertMalformed(post(json.getBytes(StandardCharsets.UTF_8), "application/json"));
   }
 
   @Test
-  void anEmptyBodyIsAnsweredWithAnError() throws Exception {
-    assertRefused(post(new byte[0], "application/octet-stream"));
+  void anEmptyBodyIsABadRequest() throws Exception {
+    assertMalformed(post(new byte[0], "application/octet-stream"));
   }
 
   @Test
@@ -81,16 +81,16 @@ class MalformedAvaticaRequestsTest {
         .setWrappedMessage(com.google.protobuf.ByteString.copyFromUtf8("touch /tmp/tributary-pwned"))
         .build().toByteArray();
 
-    assertRefused(post(named, "application/octet-stream"));
+    assertMalformed(post(named, "application/octet-stream"));
     assertFalse(new java.io.File("/tmp/tributary-pwned").exists());
   }
 
   @Test
-  void aHugeBodyIsAnsweredAndTheDoorStaysUp() throws Exception {
+  void aHugeBodyIsABadRequestAndTheDoorStaysUp() throws Exception {
     byte[] huge = new byte[32 << 20];
     Arrays.fill(huge, (byte) 0x7f);
 
-    assertRefused(post(huge, "application/octet-stream"));
+    assertMalformed(post(huge, "application/octet-stream"));
   }
 
   @Test
@@ -132,14 +132,26 @@ class MalformedAvaticaRequestsTest {
     assertEquals(400, answer.statusCode());
   }
 
-  /** The answer is an error a client can read: an Avatica ErrorResponse, or an HTTP client error. */
+  /** A body that is no Avatica request is the client's mistake: 400, protocol violation, and what to do. */
+  private static void assertMalformed(HttpResponse<byte[]> answer) throws IOException {
+    Service.ErrorResponse error = assertRefused(answer);
+    assertEquals(400, answer.statusCode(), error.errorMessage);
+    assertEquals("08P01", error.sqlState, error.errorMessage);
+    assertTrue(error.errorMessage.contains("Tributary JDBC driver"), error.errorMessage);
+  }
+
+  /**
+   * The answer is an Avatica error a person can read: a short message naming no Java class, and
+   * none of the server's stack traces, which say how the gateway is built, not what to do.
+   */
   private static Service.ErrorResponse assertRefused(HttpResponse<byte[]> answer) throws IOException {
     assertTrue(answer.statusCode() >= 400, "refused, not served: HTTP " + answer.statusCode());
     Service.Response response = PROTOBUF.parseResponse(answer.body());
     Service.ErrorResponse error = assertInstanceOf(Service.ErrorResponse.class, response,
         "HTTP " + answer.statusCode() + " carries an Avatica error");
-    assertTrue(error.errorMessage != null && error.errorMessage.length() < 1_000,
-        "a message of reasonable size: " + error.errorMessage);
+    assertTrue(error.errorMessage != null && error.errorMessage.length() < 600 && !error.errorMessage.contains("Exception"),
+        "a message a person reads: " + error.errorMessage);
+    assertEquals(List.of(), error.exceptions, "no server stack trace");
     return error;
   }
 
