@@ -37,7 +37,11 @@ class FailureStatesTest {
         Arguments.of("INSERT INTO pg.words VALUES (3, 'three')", "25006", "read-only"),
         Arguments.of("CREATE TABLE pg.t (x INT)", "25006", "read-only"),
         Arguments.of("DROP TABLE pg.words", "25006", "read-only"),
-        Arguments.of(deep, "54001", "nested too deeply"));
+        Arguments.of(deep, "54001", "nested too deeply"),
+        // Read as a BigDecimal, a megabyte of digits would keep the gateway busy for many seconds.
+        Arguments.of("SELECT " + "9".repeat(1 << 20), "22003", "longer than any numeric type"),
+        // The message quotes the name, cut short, not a megabyte of it.
+        Arguments.of("SELECT \"" + "y".repeat(1 << 20) + "\" FROM pg.words", "42601", "characters left out"));
   }
 
   @ParameterizedTest(name = "{1}: {0}")

@@ -17,31 +17,45 @@ public final class FederatedMesh {
   static final String REFERENCE_DB = "tributary_it_reference";
 
   private final Gateway gateway;
+  private final String crmDb;
+  private final String shopDb;
 
-  private FederatedMesh(Gateway gateway) {
+  private FederatedMesh(Gateway gateway, String crmDb, String shopDb) {
     this.gateway = gateway;
+    this.crmDb = crmDb;
+    this.shopDb = shopDb;
   }
 
   /** The one gateway of these tests: started on first use, stopped when the test JVM exits. */
   public static FederatedMesh get() throws SQLException {
-    return new FederatedMesh(TestGateways.shared("mesh", FederatedMesh::start));
+    return new FederatedMesh(TestGateways.shared("mesh", () -> start("mesh.yaml", CRM_DB, SHOP_DB, REFERENCE_DB)), CRM_DB, SHOP_DB);
   }
 
-  private static Gateway start() throws SQLException {
+  /**
+   * The same mesh over databases of its own, {@code tributary_it_<name>_crm} and so on, for a test
+   * that must know no other test, nor another checkout's test run, recreates its stores meanwhile.
+   */
+  static FederatedMesh own(String name) throws SQLException {
+    String prefix = "tributary_it_" + name + "_";
+    return new FederatedMesh(TestGateways.shared("mesh-" + name,
+        () -> start("mesh-" + name + ".yaml", prefix + "crm", prefix + "shop", prefix + "reference")), prefix + "crm", prefix + "shop");
+  }
+
+  private static Gateway start(String config, String crmDb, String shopDb, String referenceDb) throws SQLException {
     DatabaseServer postgres = DatabaseServers.postgres();
     DatabaseServer mariadb = DatabaseServers.mariadb();
-    postgres.createDatabase(CRM_DB);
-    mariadb.createDatabase(SHOP_DB);
-    postgres.createDatabase(REFERENCE_DB);
-    try (Connection c = postgres.connect(CRM_DB)) {
+    postgres.createDatabase(crmDb);
+    mariadb.createDatabase(shopDb);
+    postgres.createDatabase(referenceDb);
+    try (Connection c = postgres.connect(crmDb)) {
       ShopData.createCustomers(c);
     }
-    postgres.execute(CRM_DB, "CREATE TABLE customer_secrets (customer_id INT, secret VARCHAR(50))", "ANALYZE");
-    try (Connection c = mariadb.connect(SHOP_DB)) {
+    postgres.execute(crmDb, "CREATE TABLE customer_secrets (customer_id INT, secret VARCHAR(50))", "ANALYZE");
+    try (Connection c = mariadb.connect(shopDb)) {
       ShopData.createOrders(c);
     }
-    mariadb.execute(SHOP_DB, "CREATE TABLE payment_tokens (order_id INT, token VARCHAR(50))", "ANALYZE TABLE orders");
-    try (Connection c = postgres.connect(REFERENCE_DB)) {
+    mariadb.execute(shopDb, "CREATE TABLE payment_tokens (order_id INT, token VARCHAR(50))", "ANALYZE TABLE orders");
+    try (Connection c = postgres.connect(referenceDb)) {
       ShopData.createCustomers(c);
       ShopData.createOrders(c);
     }
@@ -65,10 +79,10 @@ public final class FederatedMesh {
             adapter: postgresql
             connection: {url: "jdbc:postgresql://127.0.0.1:1/archive", user: nobody}
             tables: [invoices]
-        """.formatted(postgres.jdbcUrl(CRM_DB), postgres.user(), mariadb.jdbcUrl(SHOP_DB), mariadb.user(),
+        """.formatted(postgres.jdbcUrl(crmDb), postgres.user(), mariadb.jdbcUrl(shopDb), mariadb.user(),
         mariadb.password());
     Map<String, String> env = Map.of("CRM_PASSWORD", postgres.password());
-    return TestGateways.start("mesh.yaml", yaml, env::get);
+    return TestGateways.start(config, yaml, env::get);
   }
 
 
@@ -85,6 +99,16 @@ public final class FederatedMesh {
   /** A direct connection to the PostgreSQL store of the `customers` domain. */
   static Connection crmStore() throws SQLException {
     return DatabaseServers.postgres().connect(CRM_DB);
+  }
+
+  /** The PostgreSQL database of the `customers` domain. */
+  String crmDatabase() {
+    return crmDb;
+  }
+
+  /** The MariaDB database of the `orders` domain. */
+  String shopDatabase() {
+    return shopDb;
   }
 
   public Gateway gateway() {

@@ -11,7 +11,8 @@ import java.sql.Statement;
  * Gateways for the tests of a query's life: stores with a table big enough that joining it with
  * itself keeps the store busy for minutes, small connection pools that a leak would drain within a
  * few queries, and text that fails a numeric cast inside PostgreSQL. {@link #gateway()} has the
- * default limits; {@link #strict()} a two-second query time-out and a small result limit.
+ * default limits; {@link #strict()} a two-second query time-out and a small result limit;
+ * {@link #crowded()} room for three sessions; {@link #untouched()} the defaults, for one test alone.
  */
 public final class LifecycleMesh {
   static final String DATABASE = "tributary_it_lifecycle";
@@ -20,6 +21,7 @@ public final class LifecycleMesh {
   static final String SLOW_MY = "SELECT count(*) FROM my.big a JOIN my.big b ON a.x < b.x";
   static final int POOL = 2;
   static final long MAX_ROWS = 100;
+  static final int MAX_SESSIONS = 3;
 
   private LifecycleMesh() {}
 
@@ -36,6 +38,17 @@ public final class LifecycleMesh {
   public static Gateway impatient() throws SQLException {
     return TestGateways.shared("lifecycle-impatient", () -> start("lifecycle-impatient.yaml",
         "limits: {resultIdleTimeout: 1s}\n"));
+  }
+
+  /** A gateway with the default limits that no other test uses: its tables' definitions are read on first use. */
+  public static Gateway untouched() throws SQLException {
+    return TestGateways.shared("lifecycle-untouched", () -> start("lifecycle-untouched.yaml", ""));
+  }
+
+  /** A gateway that serves at most {@link #MAX_SESSIONS} sessions at once, over both doors together. */
+  public static Gateway crowded() throws SQLException {
+    return TestGateways.shared("lifecycle-crowded", () -> start("lifecycle-crowded.yaml",
+        "limits: {maxSessions: " + MAX_SESSIONS + "}\n"));
   }
 
   private static Gateway start(String name, String limits) throws SQLException {
@@ -78,11 +91,12 @@ public final class LifecycleMesh {
     prepared = true;
   }
 
-  /** Statements on the big table PostgreSQL is running now. */
+  /** Statements on the big table PostgreSQL is running now; parallel workers helping one count with it. */
   static int postgresBusy() throws SQLException {
     try (Connection c = DatabaseServers.postgres().connect(DATABASE); Statement s = c.createStatement();
          ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-             + " AND pid <> pg_backend_pid() AND state = 'active' AND query LIKE '%big%'")) {
+             + " AND pid <> pg_backend_pid() AND state = 'active' AND query LIKE '%big%'"
+             + " AND backend_type = 'client backend'")) {
       rs.next();
       return rs.getInt(1);
     }

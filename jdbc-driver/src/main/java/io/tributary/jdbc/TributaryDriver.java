@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
+import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.remote.Driver;
 import org.apache.calcite.avatica.remote.Service;
+import org.apache.calcite.avatica.remote.Service.ErrorResponse;
 
 /**
  * JDBC driver for the Tributary gateway: {@code jdbc:tributary://host[:port][;key=value]...}.
@@ -67,7 +69,10 @@ public class TributaryDriver extends Driver {
           + unreachable + "; check that the gateway is running and its JDBC door listens there",
           "08001", e);
     }
+    // The gateway's own reason (53300: too many sessions) tells the client more than "rejected" does.
+    String sqlState = e instanceof AvaticaClientRuntimeException answer && answer.getSqlState() != null
+        && !ErrorResponse.UNKNOWN_SQL_STATE.equals(answer.getSqlState()) ? answer.getSqlState() : "08004";
     return new SQLException("the Tributary gateway at " + target.serverUrl()
-        + " refused the session: " + e.getMessage(), "08004", e);
+        + " refused the session: " + e.getMessage(), sqlState, e);
   }
 }

@@ -64,6 +64,8 @@ public final class Engine implements AutoCloseable {
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
   /** How often sessions are checked for having been idle past {@code limits.sessionIdleTimeout}. */
   private static final Duration SESSION_SWEEP = Duration.ofMinutes(1);
+  /** The longest error message sent to a client, in characters. */
+  static final int MAX_MESSAGE = 540;
 
   /**
    * @param catalog the domains served
@@ -222,12 +224,28 @@ public final class Engine implements AutoCloseable {
       failure.addSuppressed(e);
       error = new QueryException("internal error: " + failure, QueryException.INTERNAL, failure);
     }
+    if (error.getMessage() != null && error.getMessage().length() > MAX_MESSAGE) {
+      error = new QueryException(abbreviated(error.getMessage()), error.getSQLState(), error.getCause());
+    }
     if (QueryException.INTERNAL.equals(error.getSQLState())) {
       LOG.warn("internal error running `{}`", sql, failure);
     } else {
       LOG.debug("query failed: {} ({})", error.getMessage(), sql, failure);
     }
     return error;
+  }
+
+  /**
+   * Errors quote the statement's names and values, which a client may make megabytes long; what
+   * they quote is cut in the middle, so a person can still read the message and a client is not
+   * sent its statement back.
+   */
+  private static String abbreviated(String message) {
+    int head = MAX_MESSAGE * 2 / 3;
+    int tail = message.length() - MAX_MESSAGE / 6;
+    head -= Character.isHighSurrogate(message.charAt(head - 1)) ? 1 : 0; // never half a character
+    tail += Character.isLowSurrogate(message.charAt(tail)) ? 1 : 0;
+    return message.substring(0, head) + " ... (" + (tail - head) + " characters left out) ... " + message.substring(tail);
   }
 
   /** Where sessions record what statements run, so degraded answers carry warnings. */

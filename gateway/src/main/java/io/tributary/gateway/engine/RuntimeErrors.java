@@ -44,12 +44,20 @@ final class RuntimeErrors {
           QueryException.INVALID_DATETIME_FORMAT, failure));
     }
     if (t instanceof StackOverflowError) {
+      // Calcite recurses on long flat lists too: an IN list of thousands of values becomes thousands of nested ORs.
       return Optional.of(new QueryException("the statement is nested too deeply for the gateway to plan; write it with"
-          + " fewer nested parentheses or sub-queries", QueryException.TOO_COMPLEX, failure));
+          + " fewer nested parentheses or sub-queries, or shorter IN lists and OR chains", QueryException.TOO_COMPLEX,
+          failure));
     }
     if (t instanceof OutOfMemoryError) {
       return Optional.of(new QueryException("out of memory while running the query; reduce what it holds in the"
           + " gateway (filters, fewer columns, a LIMIT)", QueryException.OUT_OF_MEMORY, failure));
+    }
+    if (t instanceof UnsupportedOperationException && thrownByCalcite(t)) {
+      // Calcite's "need to implement": its parser accepted something its validator or planner cannot handle.
+      return Optional.of(new QueryException("the gateway does not support this statement: part of it parses as SQL"
+          + " the gateway cannot plan; write it as a query (SELECT, WITH or VALUES) without that part",
+          QueryException.FEATURE_NOT_SUPPORTED, failure));
     }
     if (t instanceof RelOptPlanner.CannotPlanException) {
       return Optional.of(new QueryException("the gateway cannot plan this query: it uses an operation none of its"
@@ -57,5 +65,10 @@ final class RuntimeErrors {
           failure));
     }
     return Optional.empty();
+  }
+
+  private static boolean thrownByCalcite(Throwable t) {
+    StackTraceElement[] frames = t.getStackTrace();
+    return frames.length > 0 && frames[0].getClassName().startsWith("org.apache.calcite.");
   }
 }

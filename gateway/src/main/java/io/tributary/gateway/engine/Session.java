@@ -68,6 +68,7 @@ public final class Session implements AutoCloseable {
       if (sql == null || sql.isBlank()) {
         throw new QueryException("the statement is empty; write a query such as SELECT 1", QueryException.SYNTAX_ERROR, null);
       }
+      LongNumbers.refuse(sql);
       refresh();
       run.planWith(plans);
       String planned = engine.commands().run(sql).orElse(sql);

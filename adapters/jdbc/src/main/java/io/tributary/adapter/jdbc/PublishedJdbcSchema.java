@@ -2,6 +2,7 @@ package io.tributary.adapter.jdbc;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.tributary.adapter.spi.DomainQueryException;
 import io.tributary.adapter.spi.DomainSpec;
 import io.tributary.adapter.spi.DomainUnavailableException;
 import io.tributary.adapter.spi.TableSpec;
@@ -104,7 +105,7 @@ final class PublishedJdbcSchema extends JdbcSchema {
       // The store treats the name as a LIKE pattern: escape it so `order_items` matches only itself.
       table = super.tables().get(StoreRowType.literalPattern(source, "\\"));
     } catch (RuntimeException e) {
-      throw new DomainUnavailableException(domain, store, e);
+      throw unreadable(e);
     }
     if (!(table instanceof JdbcTable jdbc)) {
       throw new PublishedTableMissingException(domain, source, namespace.name());
@@ -112,7 +113,17 @@ final class PublishedJdbcSchema extends JdbcSchema {
     try {
       return new Definition(jdbc, StoreRowType.of(jdbc, getDataSource()));
     } catch (SQLException | RuntimeException e) {
-      throw new DomainUnavailableException(domain, store, e);
+      throw unreadable(e);
     }
+  }
+
+  /** Why a table's definition could not be read: its store is down, or the domain's pool is full, which is not the store's fault. */
+  private RuntimeException unreadable(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException busy && DomainConnectionPool.TOO_MANY_CONNECTIONS.equals(busy.getSQLState())) {
+        return new DomainQueryException(domain, busy.getSQLState(), busy.getMessage());
+      }
+    }
+    return new DomainUnavailableException(domain, store, e);
   }
 }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.sql.SQLException;
 import org.apache.arrow.flight.FlightServer;
 import org.apache.arrow.flight.Location;
-import org.apache.arrow.flight.auth2.GeneratedBearerTokenAuthenticator;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.slf4j.Logger;
@@ -40,7 +39,7 @@ public final class FlightDoor implements AutoCloseable {
     try {
       producer = new GatewaySqlProducer(engine, allocator, config.batchRows());
       FlightServer server = FlightServer.builder(allocator, Location.forGrpcInsecure(bind, config.port()), producer)
-          .headerAuthenticator(new GeneratedBearerTokenAuthenticator(new BasicLogin(authenticator)))
+          .headerAuthenticator(BasicLogin.withBearerTokens(authenticator))
           .build();
       server.start();
       return new FlightDoor(allocator, producer, server);

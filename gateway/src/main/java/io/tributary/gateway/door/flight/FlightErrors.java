@@ -26,6 +26,10 @@ final class FlightErrors {
     String sqlClass = sqlState == null || sqlState.length() < 2 ? "" : sqlState.substring(0, 2);
     return switch (sqlClass) {
       case "42" -> CallStatus.INVALID_ARGUMENT; // the query: syntax, unknown names, types
+      case "22" -> CallStatus.INVALID_ARGUMENT; // a value: division by zero, text that is no number
+      case "25", "0A" -> CallStatus.UNIMPLEMENTED; // a write, or SQL the gateway does not run
+      case "53", "54" -> CallStatus.RESOURCE_EXHAUSTED; // a limit: sessions, connections, rows, nesting
+      case "57" -> "57014".equals(sqlState) ? CallStatus.CANCELLED : CallStatus.UNAVAILABLE; // stopped, or shutting down
       case "08" -> CallStatus.UNAVAILABLE; // a domain's store cannot be reached
       case "55" -> CallStatus.UNAVAILABLE; // a data product's store breaks its contract, until fixed
       default -> CallStatus.INTERNAL;

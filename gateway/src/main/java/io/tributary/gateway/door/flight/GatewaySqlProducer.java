@@ -86,6 +86,19 @@ final class GatewaySqlProducer extends BasicFlightSqlProducer {
     return new SchemaResult(query.schema());
   }
 
+  /** A ticket that is no protobuf message is the client's mistake; Arrow would answer it as an internal error. */
+  @Override
+  public void getStream(CallContext context, Ticket ticket, ServerStreamListener listener) {
+    try {
+      Any.parseFrom(ticket.getBytes());
+    } catch (InvalidProtocolBufferException e) {
+      listener.error(CallStatus.INVALID_ARGUMENT.withDescription("the ticket is not one this door issued;"
+          + " use the ticket of a FlightInfo from GetFlightInfo").toRuntimeException());
+      return;
+    }
+    super.getStream(context, ticket, listener);
+  }
+
   @Override
   public void getStreamStatement(TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
     ByteString handle = ticket.getStatementHandle();

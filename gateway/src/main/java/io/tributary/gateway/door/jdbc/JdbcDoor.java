@@ -5,7 +5,6 @@ import io.tributary.gateway.door.PortUnavailableException;
 import io.tributary.gateway.engine.Engine;
 import java.sql.SQLException;
 import java.util.List;
-import org.apache.calcite.avatica.remote.Driver.Serialization;
 import org.apache.calcite.avatica.remote.LocalService;
 import org.apache.calcite.avatica.server.HttpServer;
 import org.apache.calcite.avatica.server.ServerCustomizer;
@@ -42,7 +41,7 @@ public final class JdbcDoor implements AutoCloseable {
       server.setHandler(front);
     };
     HttpServer server = new HttpServer.Builder<Server>()
-        .withHandler(new LocalService(meta), Serialization.PROTOBUF)
+        .withHandler(new ProtobufEndpoint(new LocalService(meta)))
         .withPort(port)
         .withServerCustomizers(List.of(bindHost, frontDesk), Server.class)
         .build();

@@ -8,9 +8,9 @@ import java.util.Map;
 /**
  * The text of one statement, read as PostgreSQL's lexer reads it: what is inside string
  * literals, quoted names and comments is not SQL. Knows where each bracket, literal and quoted
- * name that ends somewhere starts.
+ * name that ends somewhere starts. Its static readers serve any check of a statement's text.
  */
-final class SqlText {
+public final class SqlText {
   private final String sql;
   /** For each closing parenthesis or bracket, and each closing quote, where its opening one is. */
   private final Map<Integer, Integer> openings = new HashMap<>();
@@ -46,7 +46,7 @@ final class SqlText {
    * Where the string literal, quoted name or comment starting at {@code i} ends; {@code i} itself
    * when none starts there.
    */
-  static int skipNonCode(String sql, int i) {
+  public static int skipNonCode(String sql, int i) {
     char c = sql.charAt(i);
     if (c == '\'' || c == '"') {
       int j = i + 1;
@@ -106,7 +106,7 @@ final class SqlText {
   }
 
   /** Where the word starting at {@code from} ends ({@code from} itself if none starts there). */
-  static int wordEnd(String sql, int from) {
+  public static int wordEnd(String sql, int from) {
     int i = from;
     while (i < sql.length() && isWordChar(sql.charAt(i))) {
       i++;

@@ -28,7 +28,7 @@ public final class ArrowClient implements AutoCloseable {
   private final FlightSqlClient sql;
   private final CallOption token;
 
-  ArrowClient(int port) {
+  public ArrowClient(int port) {
     flight = FlightClient.builder(allocator, Location.forGrpcInsecure("127.0.0.1", port)).build();
     sql = new FlightSqlClient(flight);
     token = flight.authenticateBasicToken(USER, "any password").orElseThrow();
@@ -40,6 +40,11 @@ public final class ArrowClient implements AutoCloseable {
         + "?useEncryption=false&user=" + USER + "&password=any");
   }
 
+  /** The plain Flight client underneath, for requests no Flight SQL client would send. */
+  FlightClient flight() {
+    return flight;
+  }
+
   FlightSqlClient sql() {
     return sql;
   }
@@ -49,7 +54,7 @@ public final class ArrowClient implements AutoCloseable {
     return token;
   }
 
-  FlightInfo execute(String query) {
+  public FlightInfo execute(String query) {
     return sql.execute(query, token);
   }
 
@@ -58,7 +63,7 @@ public final class ArrowClient implements AutoCloseable {
   }
 
   /** Every row of the first endpoint, tab-separated, and the row count of each batch. */
-  Result read(FlightInfo info) throws Exception {
+  public Result read(FlightInfo info) throws Exception {
     try (FlightStream stream = stream(info)) {
       List<Integer> batches = new ArrayList<>();
       StringBuilder rows = new StringBuilder();
@@ -82,5 +87,5 @@ public final class ArrowClient implements AutoCloseable {
   }
 
   /** A result as the client received it. */
-  record Result(org.apache.arrow.vector.types.pojo.Schema schema, List<String> rows, List<Integer> batches) {}
+  public record Result(org.apache.arrow.vector.types.pojo.Schema schema, List<String> rows, List<Integer> batches) {}
 }
