@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.gateway.door.flight.ArrowClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -116,6 +120,11 @@ class CapacityLimitsTest {
           busy.getMessage());
       assertTrue(waited.compareTo(POOL_WAIT.plusSeconds(10)) < 0, "refused after " + waited.toMillis() + " ms");
       assertEquals(List.of("UP"), status.get(30, TimeUnit.SECONDS), "a busy store still answers: it is up");
+      HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+          "http://127.0.0.1:" + gateway.httpPort() + "/health/ready?domain=pg")).timeout(Duration.ofSeconds(5)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, ready.statusCode(), "ready answers at once, and up: " + ready.body());
+      assertTrue(ready.body().contains("busy") && ready.body().contains("connection.maxConnections"), ready.body());
       assertEquals(List.of("2"), otherDomain, "other domains' pools are their own");
 
       for (Statement statement : slow) {

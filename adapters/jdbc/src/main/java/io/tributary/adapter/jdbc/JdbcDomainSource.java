@@ -47,6 +47,11 @@ final class JdbcDomainSource implements DomainSource {
 
   @Override
   public Health health() {
+    if (dataSource.getNumIdle() == 0 && dataSource.getNumActive() >= dataSource.getMaxTotal()) {
+      // Asking would wait for a query to give a connection back: the store is busy answering them.
+      return Health.up(store + " is busy: all " + dataSource.getMaxTotal()
+          + " connections serve queries (connection.maxConnections)");
+    }
     try (Connection connection = dataSource.getConnection()) {
       return connection.isValid(VALIDATION_SECONDS)
           ? Health.up(store + " answers")
