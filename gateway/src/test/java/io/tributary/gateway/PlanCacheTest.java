@@ -31,9 +31,7 @@ class PlanCacheTest {
   @Test
   void theSameTextAgainOnAConnectionIsNotParsedOrPlannedAgain() throws SQLException {
     ProductMesh mesh = ProductMesh.get();
-    DataContract reused = contract("crm", "reused", "1.0.0", Access.PUBLIC,
-        table("reused", "segments", column("cohort", "segment", VARCHAR, 20, -1, true)));
-    mesh.publish(reused);
+    DataContract reused = publishSegments(mesh, "reused");
     String sql = "SELECT count(*) FROM crm.reused WHERE cohort = 'loyal'";
     try (Connection c = mesh.connect()) {
       List<String> first = Rows.of(c, sql);
@@ -54,9 +52,7 @@ class PlanCacheTest {
   @Test
   void aReusedPlanOverAProductRetiredSinceFailsAsPlanningWould() throws SQLException {
     ProductMesh mesh = ProductMesh.get();
-    DataContract cached = contract("crm", "cached", "1.0.0", Access.PUBLIC,
-        table("cached", "segments", column("cohort", "segment", VARCHAR, 20, -1, true)));
-    mesh.publish(cached);
+    DataContract cached = publishSegments(mesh, "cached");
     try (Connection c = mesh.connect()) {
       String sql = "SELECT cohort FROM crm.cached ORDER BY 1";
       assertEquals(List.of("loyal", "new"), Rows.of(c, sql));
@@ -86,5 +82,13 @@ class PlanCacheTest {
     } finally {
       mesh.gateway().engine().products().retire(old.id());
     }
+  }
+
+  /** Publishes crm's segments table as product {@code name}, version 1.0.0, with its one column. */
+  private static DataContract publishSegments(ProductMesh mesh, String name) {
+    DataContract contract = contract("crm", name, "1.0.0", Access.PUBLIC,
+        table(name, "segments", column("cohort", "segment", VARCHAR, 20, -1, true)));
+    mesh.publish(contract);
+    return contract;
   }
 }
