@@ -20,6 +20,8 @@ public final class LifecycleMesh {
   static final String SLOW_PG = "SELECT count(*) FROM pg.big a JOIN pg.big b ON a.x < b.x";
   static final String SLOW_MY = "SELECT count(*) FROM my.big a JOIN my.big b ON a.x < b.x";
   static final int POOL = 2;
+  /** How long a query waits for a connection of a full pool (connection.maxWait). */
+  static final String POOL_WAIT = "3s";
   static final long MAX_ROWS = 100;
   static final int MAX_SESSIONS = 3;
 
@@ -60,15 +62,15 @@ public final class LifecycleMesh {
           - name: pg
             owner: {team: a, contact: a@example.com}
             adapter: postgresql
-            connection: {url: "%s", user: "%s", password: "%s", maxConnections: %d}
+            connection: {url: "%s", user: "%s", password: "%s", maxConnections: %d, maxWait: %s}
             tables: [big, words]
           - name: my
             owner: {team: b, contact: b@example.com}
             adapter: mariadb
-            connection: {url: "%s", user: "%s", password: "%s", maxConnections: %d}
+            connection: {url: "%s", user: "%s", password: "%s", maxConnections: %d, maxWait: %s}
             tables: [big, words]
-        """.formatted(postgres.jdbcUrl(DATABASE), postgres.user(), postgres.password(), POOL,
-        mariadb.jdbcUrl(DATABASE), mariadb.user(), mariadb.password(), POOL);
+        """.formatted(postgres.jdbcUrl(DATABASE), postgres.user(), postgres.password(), POOL, POOL_WAIT,
+        mariadb.jdbcUrl(DATABASE), mariadb.user(), mariadb.password(), POOL, POOL_WAIT);
     return TestGateways.start(name, yaml);
   }
 

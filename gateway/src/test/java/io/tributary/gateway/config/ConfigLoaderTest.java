@@ -118,7 +118,19 @@ class ConfigLoaderTest {
 
     ConfigException e = assertThrows(ConfigException.class, () -> Gateway.start(config, "t.yaml", adapters));
     assertEquals("t.yaml: domains[0].connection.colour: is not a setting of adapter `postgresql`;"
-        + " expected one of [maxConnections, password, schema, url, user]", e.getMessage());
+        + " expected one of [maxConnections, maxWait, password, schema, url, user]", e.getMessage());
+  }
+
+  @Test
+  void aPoolWaitThatIsNoDurationStopsStartUpWithItsPath() {
+    DomainAdapters adapters = DomainAdapters.discover();
+    GatewayConfig config = new ConfigLoader(name -> "x", adapters.types())
+        .parse("t.yaml", DOMAIN.replace("url: \"jdbc:postgresql://db:5432/crm\", ",
+            "url: \"jdbc:postgresql://db:5432/crm\", maxWait: soon, "));
+
+    ConfigException e = assertThrows(ConfigException.class, () -> Gateway.start(config, "t.yaml", adapters));
+    assertEquals("t.yaml: domains[0].connection.maxWait: is `soon`; expected a positive duration such as 30s, 5m,"
+        + " 2h or PT30S", e.getMessage());
   }
 
   @Test

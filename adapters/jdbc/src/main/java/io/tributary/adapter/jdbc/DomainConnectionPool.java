@@ -41,8 +41,8 @@ final class DomainConnectionPool extends BasicDataSource {
       if (e.getCause() instanceof NoSuchElementException) {
         // DBCP's own words for "every connection is borrowed and none came back in time".
         String message = "domain `" + domain + "`: all " + getMaxTotal() + " connections to its store at " + store
-            + " are in use and none was free within " + getMaxWaitDuration().toSeconds()
-            + " s; try again, or raise the domain's connection.maxConnections";
+            + " are in use and none was free within " + getMaxWaitDuration().toMillis()
+            + " ms (connection.maxWait); try again, or raise the domain's connection.maxConnections";
         throw new SQLException(message, TOO_MANY_CONNECTIONS, new DomainQueryException(domain, TOO_MANY_CONNECTIONS, message));
       }
       UnsafeSessionException unsafe = find(e);

@@ -5,6 +5,7 @@ import io.tributary.adapter.spi.DomainSource;
 import io.tributary.adapter.spi.DomainSpec;
 import io.tributary.adapter.spi.InvalidDomainSettingsException;
 import java.util.Map;
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.calcite.adapter.jdbc.JdbcConvention;
@@ -24,7 +25,9 @@ public abstract class JdbcDomainAdapter implements DomainAdapter {
 
   /** Connection settings every JDBC domain understands. */
   private static final Set<String> COMMON_SETTINGS =
-      Set.of("url", "user", "password", "maxConnections");
+      Set.of("url", "user", "password", "maxConnections", "maxWait");
+  /** How long a query waits for a free connection of a full pool before it is refused as busy. */
+  static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(10);
 
   /** The driver class, so a missing driver jar gives a clear message. */
   protected abstract String driverClass();
@@ -132,7 +135,7 @@ public abstract class JdbcDomainAdapter implements DomainAdapter {
     spec.optional("password").ifPresent(dataSource::setPassword);
     driverDefaults().forEach(dataSource::addConnectionProperty);
     dataSource.setMaxTotal(maxConnections(spec));
-    dataSource.setMaxWait(java.time.Duration.ofSeconds(10));
+    dataSource.setMaxWait(spec.duration("maxWait", DEFAULT_MAX_WAIT));
     dataSource.setTestOnBorrow(true);
     dataSource.setDefaultReadOnly(true);
     if (streamsOnlyInTransactions()) {

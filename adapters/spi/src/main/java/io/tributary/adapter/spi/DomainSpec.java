@@ -1,5 +1,6 @@
 package io.tributary.adapter.spi;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +31,17 @@ public record DomainSpec(
       throw new InvalidDomainSettingsException(name, "connection." + key, "is missing; expected " + expected);
     }
     return value;
+  }
+
+  /** A connection setting that is a positive duration, {@code fallback} when it is not set. */
+  public Duration duration(String key, Duration fallback) {
+    Optional<String> text = optional(key);
+    if (text.isEmpty()) {
+      return fallback;
+    }
+    return Durations.parse(text.get()).filter(d -> !d.isNegative() && !d.isZero())
+        .orElseThrow(() -> new InvalidDomainSettingsException(name, "connection." + key,
+            "is `" + text.get() + "`; expected a positive " + Durations.EXPECTED));
   }
 
   /** A connection setting with no default. */
