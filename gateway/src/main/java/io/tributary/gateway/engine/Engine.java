@@ -225,7 +225,7 @@ public final class Engine implements AutoCloseable {
       error = new QueryException("internal error: " + failure, QueryException.INTERNAL, failure);
     }
     if (error.getMessage() != null && error.getMessage().length() > MAX_MESSAGE) {
-      error = new QueryException(abbreviated(error.getMessage()), error.getSQLState(), error.getCause());
+      error = new QueryException(abbreviated(error.getMessage(), MAX_MESSAGE), error.getSQLState(), error.getCause());
     }
     if (QueryException.INTERNAL.equals(error.getSQLState())) {
       LOG.warn("internal error running `{}`", sql, failure);
@@ -236,16 +236,19 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Errors quote the statement's names and values, which a client may make megabytes long; what
-   * they quote is cut in the middle, so a person can still read the message and a client is not
-   * sent its statement back.
+   * {@code text} cut in the middle to about {@code max} characters, if longer. Errors quote the
+   * statement's names and values, and log lines its text, which a client may make megabytes long;
+   * cut so, a person can still read both ends and a client is not sent its statement back.
    */
-  private static String abbreviated(String message) {
-    int head = MAX_MESSAGE * 2 / 3;
-    int tail = message.length() - MAX_MESSAGE / 6;
-    head -= Character.isHighSurrogate(message.charAt(head - 1)) ? 1 : 0; // never half a character
-    tail += Character.isLowSurrogate(message.charAt(tail)) ? 1 : 0;
-    return message.substring(0, head) + " ... (" + (tail - head) + " characters left out) ... " + message.substring(tail);
+  static String abbreviated(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int head = max * 2 / 3;
+    int tail = text.length() - max / 6;
+    head -= Character.isHighSurrogate(text.charAt(head - 1)) ? 1 : 0; // never half a character
+    tail += Character.isLowSurrogate(text.charAt(tail)) ? 1 : 0;
+    return text.substring(0, head) + " ... (" + (tail - head) + " characters left out) ... " + text.substring(tail);
   }
 
   /** Where sessions record what statements run, so degraded answers carry warnings. */

@@ -162,14 +162,9 @@ final class QueryLog implements AutoCloseable {
       try (var logged = MDC.putCloseable("query", run.id())) {
         LOG.info("query {} after {} ms ({} over {}): {}; the statement: {}", run.state().name().toLowerCase(Locale.ROOT),
             run.elapsed().toMillis(), run.caller().user(), run.caller().door().label(), run.outcome(),
-            abbreviated(run.sql()));
+            Engine.abbreviated(run.sql() == null ? "" : run.sql().replaceAll("\\s+", " "), SQL_LOGGED));
       }
     }
-  }
-
-  private static String abbreviated(String sql) {
-    String line = sql == null ? "" : sql.replaceAll("\\s+", " ");
-    return line.length() <= SQL_LOGGED ? line : line.substring(0, SQL_LOGGED) + "...";
   }
 
   @Override
