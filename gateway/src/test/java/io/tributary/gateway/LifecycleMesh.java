@@ -12,7 +12,8 @@ import java.sql.Statement;
  * itself keeps the store busy for minutes, small connection pools that a leak would drain within a
  * few queries, and text that fails a numeric cast inside PostgreSQL. {@link #gateway()} has the
  * default limits; {@link #strict()} a two-second query time-out and a small result limit;
- * {@link #crowded()} room for three sessions; {@link #untouched()} the defaults, for one test alone.
+ * {@link #crowded()} room for three sessions; {@link #untouched()} the defaults, for one test alone;
+ * {@link #frugal()} little memory for each query.
  */
 public final class LifecycleMesh {
   static final String DATABASE = "tributary_it_lifecycle";
@@ -24,6 +25,8 @@ public final class LifecycleMesh {
   static final String POOL_WAIT = "3s";
   static final long MAX_ROWS = 100;
   static final int MAX_SESSIONS = 3;
+  /** What each query of {@link #frugal()} may hold: less than a gateway-side sort of a big table. */
+  static final String MAX_QUERY_MEMORY = "2MB";
 
   private LifecycleMesh() {}
 
@@ -51,6 +54,12 @@ public final class LifecycleMesh {
   public static Gateway crowded() throws SQLException {
     return TestGateways.shared("lifecycle-crowded", () -> start("lifecycle-crowded.yaml",
         "limits: {maxSessions: " + MAX_SESSIONS + "}\n"));
+  }
+
+  /** A gateway where each query may hold {@link #MAX_QUERY_MEMORY} (limits.maxQueryMemory). */
+  public static Gateway frugal() throws SQLException {
+    return TestGateways.shared("lifecycle-frugal", () -> start("lifecycle-frugal.yaml",
+        "limits: {maxQueryMemory: " + MAX_QUERY_MEMORY + "}\n"));
   }
 
   private static Gateway start(String name, String limits) throws SQLException {

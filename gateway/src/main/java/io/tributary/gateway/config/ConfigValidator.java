@@ -1,5 +1,6 @@
 package io.tributary.gateway.config;
 
+import io.tributary.adapter.spi.Sizes;
 import io.tributary.catalog.feed.KafkaFeed;
 import java.util.HashSet;
 import java.util.List;
@@ -55,6 +56,10 @@ final class ConfigValidator {
     }
     if (limits.maxHeapUsage() < 10 || limits.maxHeapUsage() > 99) {
       fail("limits.maxHeapUsage", "is " + limits.maxHeapUsage() + "; expected a percentage of the heap from 10 to 99");
+    }
+    if (limits.maxQueryMemoryBytes().isEmpty()) {
+      fail("limits.maxQueryMemory", "is `" + limits.maxQueryMemory() + "`; expected a " + Sizes.EXPECTED
+          + ", or a share of the heap from 1% to 100%");
     }
     if (limits.maxSessions() < 1) {
       fail("limits.maxSessions", "is " + limits.maxSessions() + "; expected a positive number of sessions");

@@ -79,7 +79,7 @@ public final class Engine implements AutoCloseable {
       Duration contractCheckInterval, LimitsConfig limits, MeterRegistry metrics) {
     this.limits = limits;
     QueryMetrics measured = new QueryMetrics(metrics);
-    this.log = new QueryLog(measured::ended);
+    this.log = new QueryLog(measured::ended, limits.maxQueryMemoryBytes().orElseThrow());
     measured.gauges(sessions::size, log::running);
     this.products = products;
     this.catalog = catalog;

@@ -21,6 +21,7 @@ import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.tools.Program;
+import org.apache.calcite.tools.Programs;
 import org.apache.calcite.util.CancelFlag;
 import org.apache.calcite.util.Holder;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -34,6 +35,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * place that sees every query, whichever door it came through.
  */
 final class ObservedPrepare extends DialectPrepare {
+  /** The gateway's planning, then the marks that let {@code limits.maxQueryMemory} count what operators keep. */
+  private static final Program PROGRAM = Programs.sequence(PlannerProgram.program(), HeldInputs.PROGRAM);
   private final Consumer<List<RelNode>> planned;
   private final long maxRows;
 
@@ -54,7 +57,7 @@ final class ObservedPrepare extends DialectPrepare {
     List<RelNode> plans = new ArrayList<>();
     CalciteSignature<T> signature;
     try (Hook.Closeable refuseWrites = Hook.PARSE_TREE.addThread((Object[] parsed) -> refuseWrites((SqlNode) parsed[1]));
-        Hook.Closeable program = Hook.PROGRAM.addThread((Holder<Program> h) -> h.set(PlannerProgram.program()));
+        Hook.Closeable program = Hook.PROGRAM.addThread((Holder<Program> h) -> h.set(PROGRAM));
         Hook.Closeable capture = Hook.TRIMMED.addThread((RelNode rel) -> plans.add(rel))) {
       PlanCache.Plan known = cache == null || key == null ? null : cache.get(key);
       if (known != null) {

@@ -50,21 +50,27 @@ final class QueryLog implements AutoCloseable {
   private final Map<String, QueryRun> active = new ConcurrentHashMap<>();
   private final Deque<QueryRun> ended = new ArrayDeque<>(); // guarded by itself
   private final Consumer<QueryRun> onEnded;
+  private final long maxQueryMemory;
   private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "query-clock");
     thread.setDaemon(true);
     return thread;
   });
 
-  /** @param onEnded told of each query as it ends */
-  QueryLog(Consumer<QueryRun> onEnded) {
+  /**
+   * @param onEnded told of each query as it ends
+   * @param maxQueryMemory the bytes each query may hold in the gateway, {@code limits.maxQueryMemory}
+   */
+  QueryLog(Consumer<QueryRun> onEnded, long maxQueryMemory) {
     this.onEnded = onEnded;
+    this.maxQueryMemory = maxQueryMemory;
   }
 
   /** A new query, listed until it ends and among the recent ones after. */
   QueryRun start(Caller caller, String sessionId, String sql, QueryRun.State state) {
     String id = "q" + prefix + "-" + sequence.incrementAndGet();
-    QueryRun run = new QueryRun(id, caller, sessionId, sql, state, this::ended, clock);
+    QueryRun run = new QueryRun(id, caller, sessionId, sql, state, this::ended, clock,
+        new QueryMemory(maxQueryMemory));
     active.put(id, run);
     return run;
   }

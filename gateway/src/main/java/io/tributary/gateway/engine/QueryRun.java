@@ -65,10 +65,12 @@ final class QueryRun {
   private Throwable raised; // guarded by this
   private ScheduledFuture<?> deadline; // guarded by this
   private volatile PlanCache plans;
+  private final QueryMemory memory;
 
   QueryRun(String id, Caller caller, String sessionId, String sql, State state, Consumer<QueryRun> onEnd,
-      ScheduledExecutorService clock) {
+      ScheduledExecutorService clock, QueryMemory memory) {
     this.id = id;
+    this.memory = memory;
     this.clock = clock;
     this.caller = caller;
     this.sessionId = sessionId;
@@ -93,6 +95,11 @@ final class QueryRun {
 
   String sql() {
     return sql;
+  }
+
+  /** What the query holds in the gateway. */
+  QueryMemory memory() {
+    return memory;
   }
 
   /** The plans of the session the query runs in, which planning may reuse. */

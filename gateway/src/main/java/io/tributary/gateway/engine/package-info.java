@@ -24,6 +24,14 @@
  * ({@link io.tributary.gateway.engine.HeapGuard}); and every store connection it borrowed goes
  * back to its pool when it ends, however it ends.
  *
+ * <p><b>Memory.</b> Planning ends by marking the inputs of operators that keep rows in the gateway
+ * ({@link io.tributary.gateway.engine.HeldInputs}: hash-join build sides, sorts, aggregate groups,
+ * windows, set operations); the generated code counts what flows into them
+ * ({@link io.tributary.gateway.engine.HeldRows}) against the run's
+ * {@link io.tributary.gateway.engine.QueryMemory}, which fails the run alone past
+ * {@code limits.maxQueryMemory} (53200). The heap guard is the gateway-wide backstop for what the
+ * estimate misses.
+ *
  * <p><b>Errors.</b> Nothing thrown while planning or running leaves the engine as anything but a
  * {@link io.tributary.gateway.engine.QueryException} with a SQLSTATE: typed exceptions of the
  * adapters and the catalog keep theirs, runtime failures map by type

@@ -1,6 +1,7 @@
 package io.tributary.gateway.planner;
 
 import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableRules;
 import org.apache.calcite.plan.RelOptCostImpl;
 import org.apache.calcite.plan.RelOptLattice;
 import org.apache.calcite.plan.RelOptMaterialization;
@@ -88,9 +89,14 @@ public final class PlannerProgram {
     return hep.findBestExp();
   }
 
-  /** Calcite's cost-based phase, as its standard program runs it. */
+  /**
+   * Calcite's cost-based phase, as its standard program runs it, with one more rule: an {@code ORDER
+   * BY … LIMIT n} the stores cannot run becomes a top-N that keeps n rows (Calcite leaves it out of its
+   * defaults, and sorts every row, then takes n).
+   */
   private static RelNode costBased(RelOptPlanner planner, RelNode rel, RelTraitSet requiredOutputTraits,
       List<RelOptMaterialization> materializations, List<RelOptLattice> lattices) {
+    planner.addRule(EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
     materializations.forEach(planner::addMaterialization);
     lattices.forEach(planner::addLattice);
     planner.setRoot(rel);

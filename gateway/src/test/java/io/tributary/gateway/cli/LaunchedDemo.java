@@ -32,10 +32,15 @@ final class LaunchedDemo implements AutoCloseable {
 
   /** Starts the demo on free ports with {@code environment} added, and waits until it is ready. */
   static LaunchedDemo start(Map<String, String> environment) throws IOException, InterruptedException {
+    return start(environment, "");
+  }
+
+  /** {@link #start(Map)} with {@code settings}, top-level YAML such as {@code limits: {…}}, added to the demo's configuration. */
+  static LaunchedDemo start(Map<String, String> environment, String settings) throws IOException, InterruptedException {
     int jdbcPort = freePort();
     int httpPort = freePort();
     Path config = Files.createTempFile("demo", ".yaml");
-    Files.writeString(config, Files.readString(HOME.resolve("conf/demo.yaml"))
+    Files.writeString(config, settings + Files.readString(HOME.resolve("conf/demo.yaml"))
         .replace("port: 8765", "port: " + jdbcPort)
         .replace("port: 8080", "port: " + httpPort)
         .replace("jdbc:\n    port", "flight:\n    port: 0\n  jdbc:\n    port"));

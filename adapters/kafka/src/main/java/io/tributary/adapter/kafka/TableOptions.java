@@ -1,6 +1,7 @@
 package io.tributary.adapter.kafka;
 
 import io.tributary.adapter.spi.InvalidDomainSettingsException;
+import io.tributary.adapter.spi.Sizes;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -13,8 +14,6 @@ import java.util.regex.Pattern;
 /** Typed reads of one table's {@code options}, each failure naming the setting's path. */
 final class TableOptions {
   private static final Pattern AMOUNT = Pattern.compile("(\\d+)\\s*([a-zA-Z]*)");
-  private static final Map<String, Long> SIZE_UNITS =
-      Map.of("", 1L, "b", 1L, "kb", 1L << 10, "mb", 1L << 20, "gb", 1L << 30);
   private static final Map<String, Duration> TIME_UNITS = Map.of(
       "s", Duration.ofSeconds(1), "m", Duration.ofMinutes(1), "h", Duration.ofHours(1), "d", Duration.ofDays(1));
 
@@ -78,12 +77,7 @@ final class TableOptions {
     if (value == null) {
       return fallback;
     }
-    Matcher m = AMOUNT.matcher(value);
-    Long unit = m.matches() ? SIZE_UNITS.get(m.group(2).toLowerCase(Locale.ROOT)) : null;
-    if (unit == null || Long.parseLong(m.group(1)) == 0) {
-      throw invalid(key, "is `" + value + "`; expected a positive size such as 64MB, 1GB or 500KB");
-    }
-    return Long.parseLong(m.group(1)) * unit;
+    return Sizes.parse(value).orElseThrow(() -> invalid(key, "is `" + value + "`; expected a " + Sizes.EXPECTED));
   }
 
   /** A duration such as {@code 30m}, {@code 24h}, {@code 7d} or ISO-8601 {@code PT24H}. */
