@@ -25,7 +25,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * column names and meanings, over what the session itself holds: the schemas, tables and columns
  * its {@code DatabaseMetaData} lists (published tables, the data products it may read, the
  * system tables). Tools written for PostgreSQL browse the gateway with them. The catalog is the
- * one JDBC shows, which has no name; nothing is updatable.
+ * one JDBC shows, {@value Engine#CATALOG}; nothing is updatable.
  */
 final class InformationSchema extends AbstractSchema {
   static final String NAME = "information_schema";
@@ -55,7 +55,7 @@ final class InformationSchema extends AbstractSchema {
   private static List<Object[]> schemata(DataContext root, Function<String, String> owners) {
     List<Object[]> rows = new ArrayList<>();
     for (CalciteSchema schema : schemas(root)) {
-      rows.add(new Object[] {null, schema.getName(), owners.apply(schema.getName()), null, null, null, null});
+      rows.add(new Object[] {Engine.CATALOG, schema.getName(), owners.apply(schema.getName()), null, null, null, null});
     }
     return rows;
   }
@@ -65,7 +65,7 @@ final class InformationSchema extends AbstractSchema {
     for (CalciteSchema schema : schemas(root)) {
       for (String name : schema.getTableNames(LikePattern.any())) {
         String type = table(schema, name).getJdbcTableType() == Schema.TableType.VIEW ? "VIEW" : "BASE TABLE";
-        rows.add(new Object[] {null, schema.getName(), name, type, null, null, null, null, null, "NO", "NO", null});
+        rows.add(new Object[] {Engine.CATALOG, schema.getName(), name, type, null, null, null, null, null, "NO", "NO", null});
       }
     }
     return rows;

@@ -94,10 +94,14 @@ final class ArrowColumns {
     FlightSqlColumnMetadata.Builder metadata = new FlightSqlColumnMetadata.Builder()
         .schemaName(schemaName)
         .tableName(tableName)
-        .typeName(baseTypeName(orEmpty(info.getTypeName())))
+        .typeName(orEmpty(info.getTypeName()))
         .isReadOnly(true);
+    String remarks = column.getString("REMARKS");
+    if (remarks != null) {
+      metadata.remarks(remarks);
+    }
     if (info.getPrecision() > 0) {
-      // Calcite sizes only types that have a size; clients derive the others' from the Arrow type.
+      // Types without a size (booleans, floating point) have none; clients derive it from the Arrow type.
       metadata.precision(info.getPrecision()).scale(info.getScale());
     }
     boolean nullable = info.isNullable() != ResultSetMetaData.columnNoNulls;
@@ -151,13 +155,6 @@ final class ArrowColumns {
           .build().getMetadataMap());
     }
     return all;
-  }
-
-  /** Calcite's catalog spells types with their sizes and nullability ({@code DECIMAL(12, 3) NOT NULL}). */
-  private static String baseTypeName(String typeName) {
-    String name = typeName.replace(" NOT NULL", "");
-    int open = name.indexOf('(');
-    return open < 0 ? name : name.substring(0, open);
   }
 
   /** Arrow's metadata maps cannot carry nulls, and Calcite leaves some names unset. */

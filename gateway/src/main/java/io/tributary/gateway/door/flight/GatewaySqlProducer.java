@@ -234,25 +234,32 @@ final class GatewaySqlProducer extends BasicFlightSqlProducer {
   @Override
   public void getStreamPrimaryKeys(CommandGetPrimaryKeys command, CallContext context,
       ServerStreamListener listener) {
-    catalog.none(Schemas.GET_PRIMARY_KEYS_SCHEMA, listener);
+    catalog.primaryKeys(command, listener);
   }
 
   @Override
   public void getStreamExportedKeys(CommandGetExportedKeys command, CallContext context,
       ServerStreamListener listener) {
-    catalog.none(Schemas.GET_EXPORTED_KEYS_SCHEMA, listener);
+    catalog.foreignKeys(Schemas.GET_EXPORTED_KEYS_SCHEMA, listener, meta -> meta.getExportedKeys(
+        command.hasCatalog() ? command.getCatalog() : null, command.hasDbSchema() ? command.getDbSchema() : null,
+        command.getTable()));
   }
 
   @Override
   public void getStreamImportedKeys(CommandGetImportedKeys command, CallContext context,
       ServerStreamListener listener) {
-    catalog.none(Schemas.GET_IMPORTED_KEYS_SCHEMA, listener);
+    catalog.foreignKeys(Schemas.GET_IMPORTED_KEYS_SCHEMA, listener, meta -> meta.getImportedKeys(
+        command.hasCatalog() ? command.getCatalog() : null, command.hasDbSchema() ? command.getDbSchema() : null,
+        command.getTable()));
   }
 
   @Override
   public void getStreamCrossReference(CommandGetCrossReference command, CallContext context,
       ServerStreamListener listener) {
-    catalog.none(Schemas.GET_CROSS_REFERENCE_SCHEMA, listener);
+    catalog.foreignKeys(Schemas.GET_CROSS_REFERENCE_SCHEMA, listener, meta -> meta.getCrossReference(
+        command.hasPkCatalog() ? command.getPkCatalog() : null, command.hasPkDbSchema() ? command.getPkDbSchema() : null,
+        command.getPkTable(), command.hasFkCatalog() ? command.getFkCatalog() : null,
+        command.hasFkDbSchema() ? command.getFkDbSchema() : null, command.getFkTable()));
   }
 
   @Override
