@@ -105,6 +105,7 @@ public final class Engine implements AutoCloseable {
     this.ownTables = List.copyOf(own);
     Set<String> reserved = new HashSet<>(systemSchema.tables().getNames(LikePattern.any()));
     reserved.add(QueryWarnings.TABLE);
+    reserved.addAll(TableKeys.TABLES.keySet());
     ownTables.forEach(t -> reserved.add(t.name()));
     this.statusTables = StatusTables.of(this.sources, reserved);
     this.namespace = new Namespace(catalog, this.sources, productNames);
@@ -174,6 +175,7 @@ public final class Engine implements AutoCloseable {
     ownTables.forEach(t -> system.add(t.name(), t.table()));
     statusTables.forEach(system::add);
     system.add(QueryWarnings.TABLE, warnings.table());
+    TableKeys.TABLES.forEach(system::add);
     root.add(InformationSchema.NAME, informationSchema);
     warnings.open(connection);
     return connection;

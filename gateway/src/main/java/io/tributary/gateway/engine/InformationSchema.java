@@ -2,7 +2,9 @@ package io.tributary.gateway.engine;
 
 import io.tributary.adapter.spi.DomainUnavailableException;
 import java.util.ArrayList;
+import java.sql.Types;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.calcite.DataContext;
@@ -92,6 +94,12 @@ final class InformationSchema extends AbstractSchema {
     } catch (DomainUnavailableException e) {
       return List.of();
     }
+  }
+
+  /** A listing of {@code columns} (JDBC's, texts and small integers), named in lower case as SQL names are here. */
+  static Table listing(List<MetaRows.Column> columns, Function<DataContext, List<Object[]>> rows) {
+    return new Listing(columns.stream().map(c -> new Column(c.name().toLowerCase(Locale.ROOT),
+        c.type() == Types.SMALLINT ? SqlTypeName.SMALLINT : SqlTypeName.VARCHAR)).toList(), rows);
   }
 
   static Column text(String name) {

@@ -9,9 +9,12 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.LikePattern;
 
 /**
@@ -28,10 +31,21 @@ final class TableKeys {
       text("PKTABLE_NAME"), text("PKCOLUMN_NAME"), text("FKTABLE_CAT"), text("FKTABLE_SCHEM"), text("FKTABLE_NAME"),
       text("FKCOLUMN_NAME"), number("KEY_SEQ"), number("UPDATE_RULE"), number("DELETE_RULE"), text("FK_NAME"),
       text("PK_NAME"), number("DEFERRABILITY"));
-  /** Positions in a foreign key row of what JDBC orders imported and exported keys by. */
-  private static final int PK_TABLE = 2;
-  private static final int FK_TABLE = 6;
+
+  /** Column positions in the rows, for selecting them by table. */
+  private static final int SCHEMA = 1;
+  private static final int COLUMN_NAME = 3;
+  private static final int FK_SCHEMA = 5;
   private static final int KEY_SEQ = 8;
+
+  /**
+   * {@code tributary.primary_keys} and {@code tributary.foreign_keys}: every key of the session's
+   * tables, in JDBC's columns. Tributary's JDBC driver answers the key calls from them, as
+   * Avatica's protocol has no request for keys.
+   */
+  static final Map<String, Table> TABLES = Map.of(
+      "primary_keys", InformationSchema.listing(PRIMARY_KEY_COLUMNS, root -> of(root).primaryKeyRows()),
+      "foreign_keys", InformationSchema.listing(FOREIGN_KEY_COLUMNS, root -> of(root).foreignKeyRows()));
 
   private final CalciteSchema root;
 
@@ -39,42 +53,53 @@ final class TableKeys {
     this.root = root;
   }
 
+  private static TableKeys of(DataContext session) {
+    return new TableKeys(session.getRootSchema().unwrap(CalciteSchema.class));
+  }
+
   /**
    * The primary key of table {@code table} in schema {@code schema}, by column name. As in JDBC, a
    * null schema matches any, and {@code ""} none (every table here has a schema).
    */
   ResultSet primaryKeys(String schema, String table) throws SQLException {
-    List<Object[]> rows = new ArrayList<>();
-    products().filter(t -> names(t, schema, table)).forEach(t -> {
-      List<String> key = t.product().table().primaryKey();
-      for (int i = 0; i < key.size(); i++) {
-        rows.add(new Object[] {Engine.CATALOG, t.schema(), t.name(), key.get(i), (short) (i + 1), t.name() + "_pkey"});
-      }
-    });
-    rows.sort(Comparator.comparing(row -> (String) row[3]));
-    return MetaRows.of(PRIMARY_KEY_COLUMNS, rows);
+    List<Object[]> rows = primaryKeyRows();
+    rows.sort(Comparator.comparing(row -> (String) row[COLUMN_NAME]));
+    return select(PRIMARY_KEY_COLUMNS, rows, row -> names(row, SCHEMA, schema, table));
   }
 
   /** The foreign keys of {@code table}, by the table they refer to. */
   ResultSet imported(String schema, String table) throws SQLException {
-    return foreignKeys(ref -> names(ref.from(), schema, table), PK_TABLE);
+    return select(FOREIGN_KEY_COLUMNS, byTable(SCHEMA), row -> names(row, FK_SCHEMA, schema, table));
   }
 
   /** The foreign keys that refer to {@code table}, by the table that declares them. */
   ResultSet exported(String schema, String table) throws SQLException {
-    return foreignKeys(ref -> ref.isTo(schema, table), FK_TABLE);
+    return select(FOREIGN_KEY_COLUMNS, byTable(FK_SCHEMA), row -> names(row, SCHEMA, schema, table));
   }
 
   /** The foreign keys of {@code foreignTable} that refer to {@code parentTable}. */
   ResultSet crossReference(String parentSchema, String parentTable, String foreignSchema, String foreignTable)
       throws SQLException {
-    return foreignKeys(ref -> ref.isTo(parentSchema, parentTable) && names(ref.from(), foreignSchema, foreignTable),
-        FK_TABLE);
+    return select(FOREIGN_KEY_COLUMNS, byTable(FK_SCHEMA),
+        row -> names(row, SCHEMA, parentSchema, parentTable) && names(row, FK_SCHEMA, foreignSchema, foreignTable));
   }
 
-  private ResultSet foreignKeys(Predicate<Reference> wanted, int orderedBy) throws SQLException {
+  /** Every column of every primary key, by schema, table and key sequence. */
+  private List<Object[]> primaryKeyRows() {
     List<Object[]> rows = new ArrayList<>();
-    products().flatMap(this::references).filter(wanted).forEach(ref -> {
+    products().forEach(t -> {
+      List<String> key = t.product().table().primaryKey();
+      for (int i = 0; i < key.size(); i++) {
+        rows.add(new Object[] {Engine.CATALOG, t.schema(), t.name(), key.get(i), (short) (i + 1), t.name() + "_pkey"});
+      }
+    });
+    return rows;
+  }
+
+  /** Every column of every foreign key, by the declaring table and key sequence. */
+  private List<Object[]> foreignKeyRows() {
+    List<Object[]> rows = new ArrayList<>();
+    products().flatMap(this::references).forEach(ref -> {
       ForeignKey key = ref.key();
       String name = ref.from().name() + "_" + String.join("_", key.columns()) + "_fkey";
       for (int i = 0; i < key.columns().size(); i++) {
@@ -84,9 +109,20 @@ final class TableKeys {
             (short) DatabaseMetaData.importedKeyNotDeferrable});
       }
     });
-    rows.sort(Comparator.comparing((Object[] row) -> (String) row[orderedBy - 1])
-        .thenComparing(row -> (String) row[orderedBy]).thenComparing(row -> (Short) row[KEY_SEQ]));
-    return MetaRows.of(FOREIGN_KEY_COLUMNS, rows);
+    return rows;
+  }
+
+  /** Foreign key rows ordered by the table whose schema is at {@code schema} (and name after it), as JDBC orders them. */
+  private List<Object[]> byTable(int schema) {
+    List<Object[]> rows = foreignKeyRows();
+    rows.sort(Comparator.comparing((Object[] row) -> (String) row[schema])
+        .thenComparing(row -> (String) row[schema + 1]).thenComparing(row -> (Short) row[KEY_SEQ]));
+    return rows;
+  }
+
+  private static ResultSet select(List<MetaRows.Column> columns, List<Object[]> rows, Predicate<Object[]> wanted)
+      throws SQLException {
+    return MetaRows.of(columns, rows.stream().filter(wanted).toList());
   }
 
   /** The keys of {@code table} whose referenced table the session has. */
@@ -113,9 +149,9 @@ final class TableKeys {
     return tables.stream();
   }
 
-  /** Whether {@code table} is the one a JDBC caller names; a null schema matches any. */
-  private static boolean names(Named table, String schema, String name) {
-    return (schema == null || schema.equalsIgnoreCase(table.schema())) && table.name().equalsIgnoreCase(name);
+  /** Whether the row's table (schema at {@code at}, name after it) is the one a JDBC caller names; a null schema matches any. */
+  private static boolean names(Object[] row, int at, String schema, String table) {
+    return (schema == null || schema.equalsIgnoreCase((String) row[at])) && ((String) row[at + 1]).equalsIgnoreCase(table);
   }
 
   private static MetaRows.Column text(String name) {
@@ -130,9 +166,5 @@ final class TableKeys {
   private record Named(String schema, String name, ProductTable product) {}
 
   /** A foreign key of a table. */
-  private record Reference(Named from, ForeignKey key) {
-    boolean isTo(String schema, String table) {
-      return (schema == null || schema.equalsIgnoreCase(key.domain())) && key.table().equalsIgnoreCase(table);
-    }
-  }
+  private record Reference(Named from, ForeignKey key) {}
 }

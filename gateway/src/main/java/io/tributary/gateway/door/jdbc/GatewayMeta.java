@@ -8,10 +8,8 @@ import io.tributary.gateway.engine.Query;
 import io.tributary.gateway.engine.QueryException;
 import io.tributary.gateway.engine.Session;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
 import java.util.Map;
@@ -205,53 +203,6 @@ final class GatewayMeta extends JdbcMeta {
   public boolean syncResults(StatementHandle sh, org.apache.calcite.avatica.QueryState state, long offset) {
     // A client that lost its results (a failed-over server) runs the query again; nothing to resume here.
     return false;
-  }
-
-  // Keys: Avatica's JdbcMeta answers none (null), the gateway's metadata does.
-
-  @Override
-  public MetaResultSet getImportedKeys(ConnectionHandle ch, String catalog, String schema, String table) {
-    return listing(ch, meta -> meta.getImportedKeys(catalog, schema, table));
-  }
-
-  @Override
-  public MetaResultSet getExportedKeys(ConnectionHandle ch, String catalog, String schema, String table) {
-    return listing(ch, meta -> meta.getExportedKeys(catalog, schema, table));
-  }
-
-  @Override
-  public MetaResultSet getCrossReference(ConnectionHandle ch, String parentCatalog, String parentSchema,
-      String parentTable, String foreignCatalog, String foreignSchema, String foreignTable) {
-    return listing(ch, meta -> meta.getCrossReference(parentCatalog, parentSchema, parentTable, foreignCatalog,
-        foreignSchema, foreignTable));
-  }
-
-  /**
-   * A catalog answer whose rows all go in the first frame, as JdbcMeta sends its own (whose framing
-   * is not public). Key answers hold only texts and small integers, which need no conversion.
-   */
-  private MetaResultSet listing(ConnectionHandle ch, Listing listing) {
-    try (ResultSet rows = listing.list(session(ch.id).metadata())) {
-      int columns = rows.getMetaData().getColumnCount();
-      List<Object> values = new ArrayList<>();
-      while (rows.next()) {
-        Object[] row = new Object[columns];
-        for (int i = 0; i < columns; i++) {
-          row[i] = rows.getObject(i + 1);
-        }
-        values.add(row);
-      }
-      int id = getStatementIdGenerator().getAndIncrement();
-      return MetaResultSet.create(ch.id, id, true, signature(rows.getMetaData()), Frame.create(0, true, values));
-    } catch (SQLException e) {
-      throw clientError(engine.translate(e, ""));
-    }
-  }
-
-  /** One catalog call on the session's metadata. */
-  @FunctionalInterface
-  private interface Listing {
-    ResultSet list(DatabaseMetaData meta) throws SQLException;
   }
 
   @Override
