@@ -102,7 +102,7 @@ final class GatewaySqlProducer extends BasicFlightSqlProducer {
   @Override
   public void getStreamStatement(TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
     ByteString handle = ticket.getStatementHandle();
-    stream(handle, listener, () -> queries.close(handle));
+    stream(handle, context, listener, () -> queries.close(handle));
   }
 
   // Prepared statements: kept until closed; the Arrow Flight SQL JDBC driver runs every query as one.
@@ -180,7 +180,7 @@ final class GatewaySqlProducer extends BasicFlightSqlProducer {
   @Override
   public void getStreamPreparedStatement(CommandPreparedStatementQuery command, CallContext context,
       ServerStreamListener listener) {
-    stream(command.getPreparedStatementHandle(), listener, () -> { });
+    stream(command.getPreparedStatementHandle(), context, listener, () -> { });
   }
 
   /** Stops the query a FlightInfo leads to; a statement's handle is closed as well. */
@@ -298,7 +298,8 @@ final class GatewaySqlProducer extends BasicFlightSqlProducer {
     return new FlightInfo(query.schema(), descriptor, List.of(endpoint), -1, -1);
   }
 
-  private void stream(ByteString handle, ServerStreamListener listener, Runnable afterwards) {
+  /** Streams the query's rows; its warnings go out as the call's headers ({@link FlightWarnings}). */
+  private void stream(ByteString handle, CallContext context, ServerStreamListener listener, Runnable afterwards) {
     OpenQuery query;
     try {
       query = queries.claim(handle);
@@ -306,7 +307,8 @@ final class GatewaySqlProducer extends BasicFlightSqlProducer {
       listener.error(errors.toClient(e, ""));
       return;
     }
-    results.start(query, listener, afterwards);
+    FlightWarnings warnings = context.getMiddleware(FlightWarnings.KEY);
+    results.start(query, listener, afterwards, warnings == null ? ignored -> { } : warnings::set);
   }
 
   private void acknowledge(Message result, StreamListener<PutResult> ackStream) {
