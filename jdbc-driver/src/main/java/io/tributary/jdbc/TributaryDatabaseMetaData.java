@@ -45,7 +45,8 @@ final class TributaryDatabaseMetaData extends AvaticaDatabaseMetaData {
   @Override public ResultSet getCrossReference(String parentCatalog, String parentSchema, String parentTable,
       String foreignCatalog, String foreignSchema, String foreignTable) throws SQLException {
     return keys(FOREIGN_KEY, "foreign_keys", new Filter().on("pktable_", parentCatalog, parentSchema, parentTable)
-        .on("fktable_", foreignCatalog, foreignSchema, foreignTable), "fktable_cat, fktable_schem, fktable_name, key_seq");
+        .on("fktable_", foreignCatalog, foreignSchema, foreignTable),
+        "fktable_cat, fktable_schem, fktable_name, key_seq");
   }
 
   /** The key rows of {@code table} that pass {@code filter}, their columns labelled as JDBC names them. */

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Calendar;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TimeZone;
 
 /**
@@ -28,6 +29,33 @@ import java.util.TimeZone;
  */
 final class TypedReads {
   private static final long MILLIS_PER_DAY = 86_400_000L;
+
+  /** Reads one column of the current row as one class. */
+  @FunctionalInterface
+  private interface Reader {
+    Object read(ResultSet rows, int column) throws SQLException;
+  }
+
+  /** The classes read through a getter of their own; any other is read as {@code getObject} answers, if it is one. */
+  private static final Map<Class<?>, Reader> READERS = Map.ofEntries(
+      Map.entry(String.class, ResultSet::getString),
+      Map.entry(LocalDate.class, TypedReads::date),
+      Map.entry(LocalTime.class, TypedReads::time),
+      Map.entry(LocalDateTime.class, TypedReads::dateTime),
+      Map.entry(Instant.class, TypedReads::instant),
+      Map.entry(OffsetDateTime.class, TypedReads::offsetDateTime),
+      Map.entry(BigDecimal.class, ResultSet::getBigDecimal),
+      Map.entry(Boolean.class, ResultSet::getBoolean),
+      Map.entry(Byte.class, ResultSet::getByte),
+      Map.entry(Short.class, ResultSet::getShort),
+      Map.entry(Integer.class, ResultSet::getInt),
+      Map.entry(Long.class, ResultSet::getLong),
+      Map.entry(Float.class, ResultSet::getFloat),
+      Map.entry(Double.class, ResultSet::getDouble),
+      Map.entry(byte[].class, ResultSet::getBytes),
+      Map.entry(Date.class, ResultSet::getDate),
+      Map.entry(Time.class, ResultSet::getTime),
+      Map.entry(Timestamp.class, ResultSet::getTimestamp));
 
   private TypedReads() {}
 
@@ -56,46 +84,9 @@ final class TypedReads {
   }
 
   private static Object value(ResultSet rows, int column, Class<?> type) throws SQLException {
-    if (type == String.class) {
-      return rows.getString(column);
-    } else if (type == LocalDate.class) {
-      Date date = rows.getDate(column, utc());
-      return date == null ? null : LocalDate.ofEpochDay(Math.floorDiv(date.getTime(), MILLIS_PER_DAY));
-    } else if (type == LocalTime.class) {
-      Time time = rows.getTime(column, utc());
-      return time == null ? null : LocalTime.ofNanoOfDay(Math.floorMod(time.getTime(), MILLIS_PER_DAY) * 1_000_000);
-    } else if (type == LocalDateTime.class) {
-      Instant instant = instant(rows, column);
-      return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    } else if (type == Instant.class) {
-      return instant(rows, column);
-    } else if (type == OffsetDateTime.class) {
-      Instant instant = instant(rows, column);
-      return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    } else if (type == BigDecimal.class) {
-      return rows.getBigDecimal(column);
-    } else if (type == Boolean.class) {
-      return rows.getBoolean(column);
-    } else if (type == Byte.class) {
-      return rows.getByte(column);
-    } else if (type == Short.class) {
-      return rows.getShort(column);
-    } else if (type == Integer.class) {
-      return rows.getInt(column);
-    } else if (type == Long.class) {
-      return rows.getLong(column);
-    } else if (type == Float.class) {
-      return rows.getFloat(column);
-    } else if (type == Double.class) {
-      return rows.getDouble(column);
-    } else if (type == byte[].class) {
-      return rows.getBytes(column);
-    } else if (type == Date.class) {
-      return rows.getDate(column);
-    } else if (type == Time.class) {
-      return rows.getTime(column);
-    } else if (type == Timestamp.class) {
-      return rows.getTimestamp(column);
+    Reader reader = READERS.get(type);
+    if (reader != null) {
+      return reader.read(rows, column);
     }
     Object value = rows.getObject(column);
     if (value != null && !type.isInstance(value)) {
@@ -103,6 +94,26 @@ final class TypedReads {
           + ") as " + type.getName() + "; read it as " + value.getClass().getName() + " or String", "22018");
     }
     return value;
+  }
+
+  private static LocalDate date(ResultSet rows, int column) throws SQLException {
+    Date date = rows.getDate(column, utc());
+    return date == null ? null : LocalDate.ofEpochDay(Math.floorDiv(date.getTime(), MILLIS_PER_DAY));
+  }
+
+  private static LocalTime time(ResultSet rows, int column) throws SQLException {
+    Time time = rows.getTime(column, utc());
+    return time == null ? null : LocalTime.ofNanoOfDay(Math.floorMod(time.getTime(), MILLIS_PER_DAY) * 1_000_000);
+  }
+
+  private static LocalDateTime dateTime(ResultSet rows, int column) throws SQLException {
+    Instant instant = instant(rows, column);
+    return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  private static OffsetDateTime offsetDateTime(ResultSet rows, int column) throws SQLException {
+    Instant instant = instant(rows, column);
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
   private static Instant instant(ResultSet rows, int column) throws SQLException {

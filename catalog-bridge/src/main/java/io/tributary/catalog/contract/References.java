@@ -55,7 +55,8 @@ final class References {
   private Target byId(ContractNode node, String reference) {
     List<String> parts = List.of(reference.replaceFirst("^/", "").split("/", -1));
     if (parts.size() != 4 || !parts.get(0).equals("schema") || !parts.get(2).equals("properties")) {
-      throw node.fail("`" + reference + "` is not a column reference; expected schema/<table id>/properties/<property id>"
+      throw node.fail("`" + reference + "` is not a column reference; expected"
+          + " schema/<table id>/properties/<property id>"
           + " (nested properties are not supported)");
     }
     String table = tableIds.get(parts.get(1));

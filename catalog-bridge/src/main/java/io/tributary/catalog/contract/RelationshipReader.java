@@ -67,7 +67,8 @@ final class RelationshipReader {
       throw relationship.field("to").fail("names columns of several tables; expected the columns of one table,"
           + " which the key refers to");
     }
-    return new ForeignKey(columns, first.domain(), first.table(), targets.stream().map(References.Target::column).toList());
+    return new ForeignKey(columns, first.domain(), first.table(),
+        targets.stream().map(References.Target::column).toList());
   }
 
   private static void check(ContractNode relationship) {

@@ -112,7 +112,7 @@ final class TableKeys {
     return rows;
   }
 
-  /** Foreign key rows ordered by the table whose schema is at {@code schema} (and name after it), as JDBC orders them. */
+  /** Foreign key rows ordered by the table whose schema is at {@code schema} (its name after it), JDBC's order. */
   private List<Object[]> byTable(int schema) {
     List<Object[]> rows = foreignKeyRows();
     rows.sort(Comparator.comparing((Object[] row) -> (String) row[schema])
@@ -149,9 +149,10 @@ final class TableKeys {
     return tables.stream();
   }
 
-  /** Whether the row's table (schema at {@code at}, name after it) is the one a JDBC caller names; a null schema matches any. */
+  /** Whether the row's table (schema at {@code at}, name after it) is the one named; a null schema matches any. */
   private static boolean names(Object[] row, int at, String schema, String table) {
-    return (schema == null || schema.equalsIgnoreCase((String) row[at])) && ((String) row[at + 1]).equalsIgnoreCase(table);
+    return (schema == null || schema.equalsIgnoreCase((String) row[at]))
+        && ((String) row[at + 1]).equalsIgnoreCase(table);
   }
 
   private static MetaRows.Column text(String name) {

@@ -4,18 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tributary.gateway.BiMesh;
 import io.tributary.gateway.Rows;
-import io.tributary.gateway.door.flight.ArrowClient;
-import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,32 +22,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  * driver (the Flight door). Where the Arrow driver cannot carry an answer, the test says so.
  */
 class BiToolConformanceTest {
-  private static Connection tributary;
-  private static Connection arrow;
+  private static BothDrivers drivers;
 
   @BeforeAll
   static void connect() throws SQLException {
-    BiMesh mesh = BiMesh.get();
-    tributary = mesh.connect();
-    arrow = ArrowClient.jdbc(mesh.gateway().flightPort());
-  }
-
-  @AfterAll
-  static void disconnect() throws SQLException {
-    tributary.close();
-    arrow.close();
-  }
-
-  static Stream<String> drivers() {
-    return Stream.of("tributary", "arrow");
+    drivers = BothDrivers.get();
   }
 
   private static DatabaseMetaData meta(String driver) throws SQLException {
-    return (driver.equals("tributary") ? tributary : arrow).getMetaData();
+    return drivers.of(driver).getMetaData();
   }
 
   @ParameterizedTest
-  @MethodSource("drivers")
+  @MethodSource("io.tributary.gateway.door.BothDrivers#names")
   void oneCatalogHoldsEveryDomainAsASchema(String driver) throws SQLException {
     DatabaseMetaData meta = meta(driver);
 
@@ -63,7 +45,7 @@ class BiToolConformanceTest {
   }
 
   @ParameterizedTest
-  @MethodSource("drivers")
+  @MethodSource("io.tributary.gateway.door.BothDrivers#names")
   void tableTypesIncludeTheSystemOnes(String driver) throws SQLException {
     DatabaseMetaData meta = meta(driver);
 
@@ -77,16 +59,16 @@ class BiToolConformanceTest {
     assertEquals(List.of("tributary | orders | orders | TABLE | One row per order placed.",
         "tributary | orders | orders_v1 | TABLE | One row per order placed.",
         "tributary | orders | raw_orders | TABLE | null"),
-        sorted(rows(tributary.getMetaData().getTables(null, "orders", "%", null),
+        sorted(rows(drivers.tributary().getMetaData().getTables(null, "orders", "%", null),
             "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE", "REMARKS")));
     // Flight SQL's GetTables has no remarks: the Arrow driver leaves REMARKS null.
     assertEquals(List.of("tributary | orders | orders | TABLE | null", "tributary | orders | orders_v1 | TABLE | null",
-        "tributary | orders | raw_orders | TABLE | null"), sorted(rows(arrow.getMetaData().getTables(null, "orders",
+        "tributary | orders | raw_orders | TABLE | null"), sorted(rows(drivers.arrow().getMetaData().getTables(null, "orders",
         "%", null), "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE", "REMARKS")));
   }
 
   @ParameterizedTest
-  @MethodSource("drivers")
+  @MethodSource("io.tributary.gateway.door.BothDrivers#names")
   void columnsCarryPlainTypeNamesJdbcSizesAndRemarks(String driver) throws SQLException {
     assertEquals(List.of(
         "id | 4 | INTEGER | 10 | 0 | NO | The order number.",
@@ -99,11 +81,11 @@ class BiToolConformanceTest {
   }
 
   @ParameterizedTest
-  @MethodSource("drivers")
+  @MethodSource("io.tributary.gateway.door.BothDrivers#names")
   void everyColumnTypeNameIsATypeInfoName(String driver) throws SQLException {
     // The Arrow driver (18.3) answers getTypeInfo empty; the Flight door's GetXdbcTypeInfo lists
     // the JDBC door's types (FlightMetadataTest).
-    List<String> types = Rows.column(tributary.getMetaData().getTypeInfo(), "TYPE_NAME");
+    List<String> types = Rows.column(drivers.tributary().getMetaData().getTypeInfo(), "TYPE_NAME");
     List<String> used = Rows.column(meta(driver).getColumns(null, "customers", "type_samples", "%"), "TYPE_NAME");
 
     assertEquals(List.of("INTEGER", "SMALLINT", "BIGINT", "DECIMAL", "DOUBLE", "REAL", "BOOLEAN", "CHAR", "VARCHAR",
@@ -112,7 +94,7 @@ class BiToolConformanceTest {
   }
 
   @ParameterizedTest
-  @MethodSource("drivers")
+  @MethodSource("io.tributary.gateway.door.BothDrivers#names")
   void primaryKeysComeFromTheContracts(String driver) throws SQLException {
     assertEquals(List.of("tributary | orders | orders | id | 1 | orders_pkey"), rows(
         meta(driver).getPrimaryKeys(null, "orders", "orders"),
@@ -122,7 +104,7 @@ class BiToolConformanceTest {
   }
 
   @ParameterizedTest
-  @MethodSource("drivers")
+  @MethodSource("io.tributary.gateway.door.BothDrivers#names")
   void foreignKeysComeFromTheContractsRelationships(String driver) throws SQLException {
     DatabaseMetaData meta = meta(driver);
     String[] columns = {"PKTABLE_CAT", "PKTABLE_SCHEM", "PKTABLE_NAME", "PKCOLUMN_NAME", "FKTABLE_SCHEM",
@@ -141,18 +123,18 @@ class BiToolConformanceTest {
 
   @Test
   void namesAreStoredInLowerCase() throws SQLException {
-    DatabaseMetaData meta = tributary.getMetaData();
+    DatabaseMetaData meta = drivers.tributary().getMetaData();
 
     assertTrue(meta.storesLowerCaseIdentifiers());
     assertFalse(meta.storesUpperCaseIdentifiers());
     assertFalse(meta.storesMixedCaseIdentifiers());
     assertEquals("\"", meta.getIdentifierQuoteString());
-    assertEquals("tributary", tributary.getCatalog());
+    assertEquals("tributary", drivers.tributary().getCatalog());
   }
 
   @Test
   void foreignKeysAreListedInTributaryColumns() throws SQLException {
-    assertEquals(List.of("customer_id | customers.customers.id"), Rows.of(tributary,
+    assertEquals(List.of("customer_id | customers.customers.id"), Rows.of(drivers.tributary(),
         "SELECT column_name, refers_to FROM tributary.columns WHERE product = 'orders' AND refers_to IS NOT NULL"));
   }
 

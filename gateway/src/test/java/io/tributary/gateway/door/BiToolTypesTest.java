@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tributary.gateway.BiMesh;
 import io.tributary.gateway.Rows;
-import io.tributary.gateway.door.flight.ArrowClient;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,8 +18,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,32 +29,19 @@ class BiToolTypesTest {
   private static final LocalDateTime AT_SECOND = LocalDateTime.of(2024, 3, 5, 10, 11, 12);
   private static final LocalDateTime AT_MILLI = AT_SECOND.plusNanos(340_000_000);
 
-  private static Connection tributary;
-  private static Connection arrow;
+  private static BothDrivers drivers;
 
   @BeforeAll
   static void connect() throws SQLException {
-    BiMesh mesh = BiMesh.get();
-    tributary = mesh.connect();
-    arrow = ArrowClient.jdbc(mesh.gateway().flightPort());
-  }
-
-  @AfterAll
-  static void disconnect() throws SQLException {
-    tributary.close();
-    arrow.close();
-  }
-
-  static Stream<String> drivers() {
-    return Stream.of("tributary", "arrow");
+    drivers = BothDrivers.get();
   }
 
   private static Connection connection(String driver) {
-    return driver.equals("tributary") ? tributary : arrow;
+    return drivers.of(driver);
   }
 
   @ParameterizedTest
-  @MethodSource("drivers")
+  @MethodSource("io.tributary.gateway.door.BothDrivers#names")
   void everyColumnReadsAsTheClassesJdbcNamesForItsType(String driver) throws SQLException {
     try (PreparedStatement statement = connection(driver).prepareStatement(SAMPLE);
          ResultSet rs = statement.executeQuery()) {
@@ -84,7 +67,7 @@ class BiToolTypesTest {
 
   @Test
   void timestampsReadAsInstantsInTheSessionZoneUtc() throws SQLException {
-    try (PreparedStatement statement = tributary.prepareStatement(SAMPLE);
+    try (PreparedStatement statement = drivers.tributary().prepareStatement(SAMPLE);
          ResultSet rs = statement.executeQuery()) {
       assertTrue(rs.next());
 
@@ -96,13 +79,13 @@ class BiToolTypesTest {
   @Test
   void everyColumnReadsAsTextAsPostgresqlWritesIt() throws SQLException {
     assertEquals(List.of("1", "7", "9000000000", "12.50", "0.25", "1.5", "true", "DE", "label", "a note", "2024-03-05",
-        "2024-03-05 10:11:12", "2024-03-05 10:11:12.34", "10:11:12"), strings(tributary));
+        "2024-03-05 10:11:12", "2024-03-05 10:11:12.34", "10:11:12"), strings(drivers.tributary()));
   }
 
   @Test
   void arrowDriverWritesDateTimesAsJavaDoes() throws SQLException {
     // The Arrow driver formats values itself, as java.sql.Timestamp.toString() does.
-    List<String> text = strings(arrow);
+    List<String> text = strings(drivers.arrow());
 
     assertEquals(List.of("2024-03-05", "2024-03-05 10:11:12.0", "2024-03-05 10:11:12.34", "10:11:12"),
         text.subList(10, 14));
@@ -112,18 +95,18 @@ class BiToolTypesTest {
   @Test
   void javaTimeParametersBind() throws SQLException {
     String sql = "SELECT count(*) FROM orders.orders WHERE ordered_on >= ?";
-    long fromJune = Long.parseLong(Rows.of(tributary, sql.replace("?", "DATE '2024-06-01'")).get(0));
+    long fromJune = Long.parseLong(Rows.of(drivers.tributary(), sql.replace("?", "DATE '2024-06-01'")).get(0));
 
-    assertEquals(List.of(String.valueOf(fromJune)), Rows.of(tributary, sql, LocalDate.of(2024, 6, 1)));
+    assertEquals(List.of(String.valueOf(fromJune)), Rows.of(drivers.tributary(), sql, LocalDate.of(2024, 6, 1)));
     assertTrue(fromJune > 0 && fromJune < 20_000, String.valueOf(fromJune));
-    assertEquals(List.of("1"), Rows.of(tributary, "SELECT count(*) FROM customers.type_samples WHERE at_milli = ?",
+    assertEquals(List.of("1"), Rows.of(drivers.tributary(), "SELECT count(*) FROM customers.type_samples WHERE at_milli = ?",
         AT_MILLI));
-    assertEquals(List.of("1"), Rows.of(tributary, "SELECT count(*) FROM customers.type_samples WHERE at_milli = ?",
+    assertEquals(List.of("1"), Rows.of(drivers.tributary(), "SELECT count(*) FROM customers.type_samples WHERE at_milli = ?",
         AT_MILLI.toInstant(ZoneOffset.UTC)));
   }
 
   @ParameterizedTest
-  @MethodSource("drivers")
+  @MethodSource("io.tributary.gateway.door.BothDrivers#names")
   void preparedStatementWithADecimalRunsAgainWithDecimalsOfAnotherScale(String driver) throws SQLException {
     String sql = "SELECT id, total FROM orders.orders WHERE total > ? AND id <= 200 ORDER BY id";
     try (PreparedStatement statement = connection(driver).prepareStatement(sql)) {
@@ -132,7 +115,7 @@ class BiToolTypesTest {
         try (ResultSet rs = statement.executeQuery()) {
           List<String> rows = Rows.read(rs);
 
-          assertEquals(Rows.of(tributary, sql.replace("?", bound)), rows, "bound " + bound);
+          assertEquals(Rows.of(drivers.tributary(), sql.replace("?", bound)), rows, "bound " + bound);
           assertTrue(!rows.isEmpty(), bound);
         }
       }
@@ -140,7 +123,7 @@ class BiToolTypesTest {
   }
 
   @ParameterizedTest
-  @MethodSource("drivers")
+  @MethodSource("io.tributary.gateway.door.BothDrivers#names")
   void bytesAndNullsRead(String driver) throws SQLException {
     try (PreparedStatement statement = connection(driver).prepareStatement(
         "SELECT CAST(NULL AS DATE) AS nothing, CAST(x'0102' AS VARBINARY(2)) AS raw");
@@ -148,7 +131,7 @@ class BiToolTypesTest {
       assertTrue(rs.next());
 
       // The Arrow driver (18.3) fails reading a null DATE as LocalDate (NullPointerException).
-      assertEquals(null, driver.equals("arrow") ? rs.getObject("nothing") : rs.getObject("nothing", LocalDate.class));
+      assertEquals(null, driver.equals(BothDrivers.ARROW) ? rs.getObject("nothing") : rs.getObject("nothing", LocalDate.class));
       assertArrayEquals(new byte[] {1, 2}, rs.getObject("raw", byte[].class));
     }
   }

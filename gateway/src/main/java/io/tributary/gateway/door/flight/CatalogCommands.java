@@ -53,7 +53,8 @@ final class CatalogCommands {
   void schemas(CommandGetDbSchemas command, ServerStreamListener listener) {
     answer(Schemas.GET_SCHEMAS_SCHEMA, listener, meta -> rows(meta.getSchemas(
         command.hasCatalog() ? command.getCatalog() : null,
-        command.hasDbSchemaFilterPattern() ? command.getDbSchemaFilterPattern() : null), "TABLE_CATALOG", "TABLE_SCHEM"));
+        command.hasDbSchemaFilterPattern() ? command.getDbSchemaFilterPattern() : null),
+        "TABLE_CATALOG", "TABLE_SCHEM"));
   }
 
   /** Tables, each with its Arrow schema when asked: what clients show as columns. */

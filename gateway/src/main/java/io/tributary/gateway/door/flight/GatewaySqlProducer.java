@@ -257,7 +257,8 @@ final class GatewaySqlProducer extends BasicFlightSqlProducer {
   public void getStreamCrossReference(CommandGetCrossReference command, CallContext context,
       ServerStreamListener listener) {
     catalog.foreignKeys(Schemas.GET_CROSS_REFERENCE_SCHEMA, listener, meta -> meta.getCrossReference(
-        command.hasPkCatalog() ? command.getPkCatalog() : null, command.hasPkDbSchema() ? command.getPkDbSchema() : null,
+        command.hasPkCatalog() ? command.getPkCatalog() : null,
+        command.hasPkDbSchema() ? command.getPkDbSchema() : null,
         command.getPkTable(), command.hasFkCatalog() ? command.getFkCatalog() : null,
         command.hasFkDbSchema() ? command.getFkDbSchema() : null, command.getFkTable()));
   }
