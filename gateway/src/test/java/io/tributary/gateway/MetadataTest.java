@@ -47,7 +47,8 @@ class MetadataTest {
   void catalogsAreListed() throws SQLException {
     List<String> catalogs = column(gateway.getMetaData().getCatalogs(), "TABLE_CAT");
 
-    assertEquals(1, catalogs.size(), "one catalog holds every domain: " + catalogs);
+    assertEquals(List.of("tributary"), catalogs, "one catalog holds every domain");
+    assertEquals("tributary", gateway.getCatalog());
   }
 
   @Test

@@ -13,9 +13,11 @@ import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.AvaticaPreparedStatement;
 import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.InternalProperty;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.UnregisteredDriver;
+import org.apache.calcite.avatica.util.Casing;
 
 /**
  * Avatica's connection, except that an error the gateway answers with reaches the caller as an
@@ -43,6 +45,11 @@ final class TributaryConnection extends AvaticaConnection {
 
   TributaryConnection(UnregisteredDriver driver, AvaticaFactory factory, String url, Properties info) {
     super(driver, factory, url, info);
+    // Avatica's client answers storesUpperCaseIdentifiers() and the like from these, not from the
+    // server, and assumes upper case: the gateway keeps names in lower case and matches them
+    // regardless of case, quoted or not.
+    properties.put(InternalProperty.UNQUOTED_CASING, Casing.TO_LOWER);
+    properties.put(InternalProperty.CASE_SENSITIVE, false);
   }
 
   /** Where this session's statements fetch the gateway's warnings for their latest execution. */

@@ -64,7 +64,7 @@ final class TributaryFactory implements AvaticaFactory {
   }
 
   @Override public AvaticaSpecificDatabaseMetaData newDatabaseMetaData(AvaticaConnection connection) {
-    return avatica.newDatabaseMetaData(connection);
+    return new TributaryDatabaseMetaData(connection);
   }
 
   @Override public ResultSetMetaData newResultSetMetaData(AvaticaStatement statement, Meta.Signature signature)

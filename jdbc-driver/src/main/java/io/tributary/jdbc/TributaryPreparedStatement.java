@@ -46,6 +46,27 @@ final class TributaryPreparedStatement extends Jdbc41PreparedStatement {
     StatementCancel.send(this);
   }
 
+  // java.time values (see TypedParameters); the target type is implied by the value.
+
+  @Override public void setObject(int parameter, Object value) throws SQLException {
+    if (!TypedParameters.set(this, parameter, value)) {
+      super.setObject(parameter, value);
+    }
+  }
+
+  @Override public void setObject(int parameter, Object value, int targetSqlType) throws SQLException {
+    if (!TypedParameters.set(this, parameter, value)) {
+      super.setObject(parameter, value, targetSqlType);
+    }
+  }
+
+  @Override public void setObject(int parameter, Object value, int targetSqlType, int scaleOrLength)
+      throws SQLException {
+    if (!TypedParameters.set(this, parameter, value)) {
+      super.setObject(parameter, value, targetSqlType, scaleOrLength);
+    }
+  }
+
   @Override public SQLWarning getWarnings() throws SQLException {
     super.getWarnings(); // throws if closed
     return warnings.get();

@@ -3,6 +3,7 @@ package io.tributary.jdbc;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.util.Objects;
 import java.util.TimeZone;
 import org.apache.calcite.avatica.AvaticaResultSet;
 import org.apache.calcite.avatica.AvaticaStatement;
@@ -27,6 +28,25 @@ final class TributaryResultSet extends AvaticaResultSet {
       throws SQLException {
     super(statement, state, signature, metaData, timeZone, firstFrame);
     this.warnings = warnings;
+  }
+
+  /** Avatica refuses every class here; see {@link TypedReads}. */
+  @Override public <T> T getObject(int columnIndex, Class<T> type) throws SQLException {
+    return TypedReads.read(this, columnIndex, type);
+  }
+
+  @Override public <T> T getObject(String columnLabel, Class<T> type) throws SQLException {
+    return getObject(findColumn(columnLabel), type);
+  }
+
+  /** Times and timestamps as PostgreSQL writes them; Avatica pads or cuts their fraction to the column's precision. */
+  @Override public String getString(int columnIndex) throws SQLException {
+    String text = super.getString(columnIndex);
+    return text == null ? null : Objects.requireNonNullElse(TypedReads.text(this, columnIndex), text);
+  }
+
+  @Override public String getString(String columnLabel) throws SQLException {
+    return getString(findColumn(columnLabel));
   }
 
   @Override public SQLWarning getWarnings() throws SQLException {

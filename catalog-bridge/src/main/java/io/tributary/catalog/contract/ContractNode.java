@@ -45,6 +45,10 @@ final class ContractNode {
     return node.isTextual();
   }
 
+  boolean isList() {
+    return node.isArray();
+  }
+
   ContractNode field(String key) {
     JsonNode child = node.isObject() ? node.path(key) : MissingNode.getInstance();
     return new ContractNode(origin, path.isEmpty() ? key : path + "." + key, child);

@@ -34,7 +34,7 @@ public final class ContractParser {
           "is not valid YAML: " + withoutExcerpts(e.getOriginalMessage()));
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
-      throw new ContractException(origin, "", "is empty; expected an ODCS v3 data contract (apiVersion: v3.0.x,"
+      throw new ContractException(origin, "", "is empty; expected an ODCS v3 data contract (apiVersion: v3.1.0,"
           + " kind: DataContract, ...)");
     }
     return ContractReader.read(ContractNode.root(origin, root));

@@ -9,11 +9,16 @@ import java.util.regex.Pattern;
 
 /** Reads the top level of an ODCS v3 contract; the schema, SLA and custom properties have readers of their own. */
 final class ContractReader {
-  /** Every top-level field of ODCS v3.0; those we do not read are accepted and ignored. */
+  /**
+   * Every top-level field of ODCS v3.0 to v3.2 ({@code context} came with v3.2); those we do not
+   * read are accepted and ignored.
+   */
   private static final Set<String> FIELDS = Set.of("apiVersion", "kind", "id", "name", "version", "status", "domain",
       "dataProduct", "tenant", "team", "description", "schema", "slaProperties", "customProperties", "servers",
-      "support", "price", "roles", "slaDefaultElement", "authoritativeDefinitions", "tags", "contractCreatedTs");
-  private static final Pattern API_VERSION = Pattern.compile("v3\\.0\\.[0-9]+");
+      "support", "price", "roles", "slaDefaultElement", "authoritativeDefinitions", "tags", "contractCreatedTs",
+      "context");
+  /** ODCS v3.0, v3.1 and v3.2: each later one adds optional fields, none changes what we read. */
+  private static final Pattern API_VERSION = Pattern.compile("v3\\.[0-2]\\.[0-9]+");
   private static final Pattern SEMVER =
       Pattern.compile("(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})");
 
@@ -36,15 +41,15 @@ final class ContractReader {
     TributaryProperties tributary = TributaryProperties.read(root.field("customProperties"));
     return new DataContract(id, domain, product, version, status, tributary.access(),
         team(root.field("team")).orElse(domain), description(root.field("description")),
-        SchemaReader.tables(root.field("schema")), Freshness.read(root.field("slaProperties")),
+        SchemaReader.tables(root.field("schema"), domain), Freshness.read(root.field("slaProperties")),
         tributary.deprecation(), root.origin());
   }
 
   private static void apiVersion(ContractNode node) {
-    String written = node.text("v3.0.x, the version of the Open Data Contract Standard the contract follows");
+    String written = node.text("v3.x.y, the version of the Open Data Contract Standard the contract follows");
     if (!API_VERSION.matcher(written).matches()) {
-      throw node.fail("`" + written + "` is not supported; expected v3.0.x (Open Data Contract Standard 3.0,"
-          + " e.g. v3.0.2)");
+      throw node.fail("`" + written + "` is not supported; expected v3.0.x, v3.1.x or v3.2.x (Open Data Contract"
+          + " Standard 3.0 to 3.2, e.g. v3.1.0)");
     }
   }
 
@@ -60,13 +65,20 @@ final class ContractReader {
   }
 
   /**
-   * ODCS v3.0 lists team members and gives the team no name, so: {@code team: <name>} names it, and
-   * a list of members is represented by its owner (the first member whose role is {@code owner},
-   * else the first member), whose username is whom to ask. Without either, the domain answers.
+   * ODCS v3.1 names the team ({@code team: {name, members}}); v3.0 only lists its members, so a
+   * list of members (also a v3.1 team without a name) is represented by its owner (the first member
+   * whose role is {@code owner}, else the first member), whose username is whom to ask.
+   * {@code team: <name>} names it too. Without any, the domain answers.
    */
   private static Optional<String> team(ContractNode node) {
     if (node.isMissing() || node.isText()) {
       return node.optionalText();
+    }
+    if (!node.isList()) {
+      node.onlyKeys("an ODCS v3.1 team", Set.of("id", "name", "description", "members", "tags", "customProperties",
+          "authoritativeDefinitions"));
+      Optional<String> name = node.field("name").optionalText();
+      return name.isPresent() ? name : team(node.field("members"));
     }
     List<ContractNode> members = node.list();
     if (members.isEmpty()) {

@@ -1,41 +1,74 @@
 package io.tributary.catalog.contract;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads a contract's {@code schema}: ODCS v3 schema objects become tables, their properties columns. */
+/**
+ * Reads a contract's {@code schema}: ODCS v3 schema objects become tables, their properties
+ * columns. Relationships are read last, once every table is known, as they may refer to any.
+ */
 final class SchemaReader {
-  /** Every field ODCS v3.0 defines on a schema object, plus {@code relationships} from v3.1. */
-  private static final Set<String> TABLE_FIELDS = Set.of("name", "physicalName", "logicalType", "physicalType",
+  /**
+   * Every field ODCS v3.0 to v3.2 defines on a schema object: {@code id} and {@code relationships}
+   * came with v3.1, {@code context} and {@code synonyms} with v3.2.
+   */
+  private static final Set<String> TABLE_FIELDS = Set.of("id", "name", "physicalName", "logicalType", "physicalType",
       "description", "properties", "businessName", "authoritativeDefinitions", "tags", "customProperties",
-      "dataGranularityDescription", "quality", "relationships");
-  /** Every field ODCS v3.0 defines on a property, plus {@code physicalName} and {@code relationships} from v3.1. */
-  private static final Set<String> COLUMN_FIELDS = Set.of("name", "physicalName", "logicalType", "logicalTypeOptions",
-      "physicalType", "required", "primaryKey", "primaryKeyPosition", "classification", "description", "tags",
-      "businessName", "authoritativeDefinitions", "customProperties", "unique", "partitioned",
+      "dataGranularityDescription", "quality", "relationships", "context", "synonyms");
+  /**
+   * Every field ODCS v3.0 to v3.2 defines on a property: {@code id}, {@code physicalName} and
+   * {@code relationships} came with v3.1, {@code enum}, {@code semanticType} and {@code synonyms} with v3.2.
+   */
+  private static final Set<String> COLUMN_FIELDS = Set.of("id", "name", "physicalName", "logicalType",
+      "logicalTypeOptions", "physicalType", "required", "primaryKey", "primaryKeyPosition", "classification",
+      "description", "tags", "businessName", "authoritativeDefinitions", "customProperties", "unique", "partitioned",
       "partitionKeyPosition", "encryptedName", "transformSourceObjects", "transformLogic",
       "transformDescription", "examples", "criticalDataElement", "quality", "relationships", "items",
-      "properties");
+      "properties", "enum", "semanticType", "synonyms");
 
   private SchemaReader() {}
 
-  static List<ContractTable> tables(ContractNode schema) {
+  /** @param domain the contract's domain, which its own tables' references name */
+  static List<ContractTable> tables(ContractNode schema, String domain) {
     List<ContractNode> objects = schema.list();
     if (objects.isEmpty()) {
       throw schema.fail("is missing or empty; expected a list of tables, each with name and properties");
     }
-    List<ContractTable> tables = new ArrayList<>();
+    Map<String, ContractTable> byName = new LinkedHashMap<>();
+    Map<String, String> tableIds = new HashMap<>();
+    Map<String, Map<String, String>> columnIds = new HashMap<>();
     Map<String, String> seen = new HashMap<>();
     for (ContractNode object : objects) {
       ContractTable table = table(object);
       unique(seen, table.name(), object.field("name"), "table");
-      tables.add(table);
+      byName.put(table.name(), table);
+      object.field("id").optionalText().ifPresent(id -> tableIds.put(id, table.name()));
+      columnIds.put(table.name(), columnIds(object, table));
+    }
+    References references = new References(domain, byName, tableIds, columnIds);
+    List<ContractTable> tables = new ArrayList<>();
+    for (ContractNode object : objects) {
+      ContractTable table = byName.get(object.field("name").text("the table's SQL name"));
+      tables.add(new ContractTable(table.name(), table.physicalName(), table.description(), table.columns(),
+          table.primaryKey(), RelationshipReader.of(object, table, references)));
     }
     return tables;
+  }
+
+  private static Map<String, String> columnIds(ContractNode object, ContractTable table) {
+    Map<String, String> ids = new HashMap<>();
+    List<ContractNode> properties = object.field("properties").list();
+    for (int i = 0; i < properties.size(); i++) {
+      String column = table.columns().get(i).name();
+      properties.get(i).field("id").optionalText().ifPresent(id -> ids.put(id, column));
+    }
+    return ids;
   }
 
   private static ContractTable table(ContractNode object) {
@@ -52,13 +85,21 @@ final class SchemaReader {
     }
     List<ContractColumn> columns = new ArrayList<>();
     Map<String, String> seen = new HashMap<>();
+    Map<String, Integer> keyPositions = new HashMap<>();
     for (ContractNode property : items) {
       ContractColumn column = column(property);
       unique(seen, column.name(), property.field("name"), "column");
       columns.add(column);
+      int position = property.field("primaryKeyPosition").optionalInt().orElse(Integer.MAX_VALUE);
+      if (column.primaryKey()) {
+        keyPositions.put(column.name(), position);
+      }
     }
+    // Columns without a position follow those with one, in column order (the sort is stable).
+    List<String> primaryKey = columns.stream().map(ContractColumn::name).filter(keyPositions::containsKey)
+        .sorted(Comparator.comparing(keyPositions::get)).toList();
     return new ContractTable(name, Names.storeTable(object.field("physicalName"), name),
-        object.field("description").optionalText().orElse(""), columns);
+        object.field("description").optionalText().orElse(""), columns, primaryKey, List.of());
   }
 
   private static ContractColumn column(ContractNode property) {
@@ -70,8 +111,6 @@ final class SchemaReader {
             + " SQL value; expected nested fields flattened into columns of their own");
       }
     }
-    // Checked as a number only: the model keeps which columns form the key, not their order.
-    property.field("primaryKeyPosition").optionalInt();
     return new ContractColumn(name, Names.storeColumn(property.field("physicalName"), name),
         ColumnTypes.of(property), property.field("required").bool(false), property.field("primaryKey").bool(false),
         classification(property), property.field("description").optionalText().orElse(""));

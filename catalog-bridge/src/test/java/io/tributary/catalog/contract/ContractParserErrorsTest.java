@@ -11,7 +11,7 @@ class ContractParserErrorsTest {
   @Test
   void unknownTopLevelKeyIsRefusedNamingTheKnownOnes() {
     assertRefused(MINIMAL + "owner: checkout\n", "test: owner: is not a field of an ODCS v3 data contract; expected"
-        + " one of [apiVersion, authoritativeDefinitions, contractCreatedTs, customProperties, dataProduct,"
+        + " one of [apiVersion, authoritativeDefinitions, context, contractCreatedTs, customProperties, dataProduct,"
         + " description, domain, id, kind, name, price, roles, schema, servers, slaDefaultElement, slaProperties,"
         + " status, support, tags, team, tenant, version]");
   }
@@ -21,9 +21,10 @@ class ContractParserErrorsTest {
     assertRefused(MINIMAL.replace("physicalType: bigint", "physicalType: bigint\n        requried: true"),
         "test: schema[0].properties[0].requried: is not a field of an ODCS v3 property; expected one of"
             + " [authoritativeDefinitions, businessName, classification, criticalDataElement, customProperties,"
-            + " description, encryptedName, examples, items, logicalType, logicalTypeOptions, name, partitionKeyPosition,"
-            + " partitioned, physicalName, physicalType, primaryKey, primaryKeyPosition, properties, quality,"
-            + " relationships, required, tags, transformDescription, transformLogic, transformSourceObjects, unique]");
+            + " description, encryptedName, enum, examples, id, items, logicalType, logicalTypeOptions, name,"
+            + " partitionKeyPosition, partitioned, physicalName, physicalType, primaryKey, primaryKeyPosition,"
+            + " properties, quality, relationships, required, semanticType, synonyms, tags, transformDescription,"
+            + " transformLogic, transformSourceObjects, unique]");
   }
 
   @Test
@@ -39,7 +40,11 @@ class ContractParserErrorsTest {
   @Test
   void otherStandardVersionsAreRefused() {
     assertRefused(MINIMAL.replace("v3.0.2", "v2.2.2"),
-        "test: apiVersion: `v2.2.2` is not supported; expected v3.0.x (Open Data Contract Standard 3.0, e.g. v3.0.2)");
+        "test: apiVersion: `v2.2.2` is not supported; expected v3.0.x, v3.1.x or v3.2.x (Open Data Contract"
+            + " Standard 3.0 to 3.2, e.g. v3.1.0)");
+    assertRefused(MINIMAL.replace("v3.0.2", "v4.0.0"),
+        "test: apiVersion: `v4.0.0` is not supported; expected v3.0.x, v3.1.x or v3.2.x (Open Data Contract"
+            + " Standard 3.0 to 3.2, e.g. v3.1.0)");
     assertRefused(MINIMAL.replace("kind: DataContract", "kind: DataProduct"),
         "test: kind: is `DataProduct`; expected DataContract");
   }
@@ -158,7 +163,7 @@ class ContractParserErrorsTest {
 
   @Test
   void emptyTextIsNotAContract() {
-    assertRefused("  \n", "test: is empty; expected an ODCS v3 data contract (apiVersion: v3.0.x,"
+    assertRefused("  \n", "test: is empty; expected an ODCS v3 data contract (apiVersion: v3.1.0,"
         + " kind: DataContract, ...)");
   }
 

@@ -18,7 +18,7 @@ class ContractParserTest {
   void fullOdcsContractParsesIntoItsRecords() {
     DataContract contract = example("orders-v2.yaml");
 
-    ContractTable orders = new ContractTable("orders", "orders", "One row per order placed.", List.of(
+    List<ContractColumn> orderColumns = List.of(
         column("order_id", new ColumnType(SqlTypeName.BIGINT, -1, -1, "bigint"), true, true),
         column("customer_id", new ColumnType(SqlTypeName.BIGINT, -1, -1, "bigint"), true, false),
         column("status", new ColumnType(SqlTypeName.VARCHAR, 20, -1, "varchar(20)"), true, false),
@@ -26,7 +26,10 @@ class ContractParserTest {
         new ContractColumn("total_amount", "total_amount", new ColumnType(SqlTypeName.DECIMAL, 12, 2, "decimal(12,2)"),
             true, false, Optional.empty(), "Order total including tax, in `currency`."),
         new ContractColumn("currency", "currency", new ColumnType(SqlTypeName.CHAR, 3, -1, "char(3)"),
-            true, false, Optional.empty(), "ISO 4217 code.")));
+            true, false, Optional.empty(), "ISO 4217 code."));
+    ContractTable orders = new ContractTable("orders", "orders", "One row per order placed.", orderColumns,
+        List.of("order_id"), List.of(new ForeignKey(List.of("customer_id"), "customers", "customers",
+            List.of("customer_id"))));
     ContractTable lines = new ContractTable("order_lines", "order_lines", "", List.of(
         column("order_id", new ColumnType(SqlTypeName.BIGINT, -1, -1, "bigint"), true, true),
         column("line_no", new ColumnType(SqlTypeName.INTEGER, -1, -1, "int"), true, true),

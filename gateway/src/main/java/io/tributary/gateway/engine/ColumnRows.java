@@ -44,7 +44,7 @@ final class ColumnRows {
   private static Object[] row(String schema, String table, RelDataTypeField field) {
     PostgresColumnTypes type = PostgresColumnTypes.of(field.getType());
     int position = field.getIndex() + 1;
-    return new Object[] {null, schema, table, field.getName(), position, null,
+    return new Object[] {Engine.CATALOG, schema, table, field.getName(), position, null,
         field.getType().isNullable() ? "YES" : "NO", type.dataType(), type.characterMaximumLength(),
         type.characterOctetLength(), type.numericPrecision(), type.numericPrecisionRadix(), type.numericScale(),
         type.datetimePrecision(), null, null, null, null, null, null, null, null, null, null, null,

@@ -41,6 +41,11 @@ public final class Engine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
   /** The schema of the gateway's own tables. */
   public static final String SYSTEM_SCHEMA = "tributary";
+  /**
+   * The one catalog, holding every domain's schema, as a PostgreSQL database holds its schemas:
+   * BI tools show it above the schemas. SQL never names it (tables are {@code <domain>.<table>}).
+   */
+  public static final String CATALOG = "tributary";
 
   private final Catalog catalog;
   private final ProductCatalog products;
@@ -100,6 +105,7 @@ public final class Engine implements AutoCloseable {
     this.ownTables = List.copyOf(own);
     Set<String> reserved = new HashSet<>(systemSchema.tables().getNames(LikePattern.any()));
     reserved.add(QueryWarnings.TABLE);
+    reserved.addAll(TableKeys.TABLES.keySet());
     ownTables.forEach(t -> reserved.add(t.name()));
     this.statusTables = StatusTables.of(this.sources, reserved);
     this.namespace = new Namespace(catalog, this.sources, productNames);
@@ -122,13 +128,12 @@ public final class Engine implements AutoCloseable {
       throw new QueryException("too many sessions: " + sessions.size() + " are open (limits.maxSessions); close"
           + " unused connections, or raise the limit", QueryException.TOO_MANY_SESSIONS, null);
     }
-    Connection connection;
+    Session session;
     try {
-      connection = connect();
+      session = new Session(caller, this, connect());
     } catch (SQLException | RuntimeException e) {
       throw translate(e, "");
     }
-    Session session = new Session(caller, this, connection);
     sessions.add(session);
     return session;
   }
@@ -158,6 +163,7 @@ public final class Engine implements AutoCloseable {
   /** A new SQL connection over the namespace, for a session. */
   private Connection connect() throws SQLException {
     Connection connection = calcite.connect(Driver.CONNECT_STRING_PREFIX, SessionSettings.properties());
+    connection.setCatalog(CATALOG); // what Connection.getCatalog() tells a client that asks where it is
     SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
     // Calcite's own "metadata" schema would show up beside the domains in every BI tool.
     root.unwrap(CalciteSchema.class).removeSubSchema("metadata");
@@ -169,6 +175,7 @@ public final class Engine implements AutoCloseable {
     ownTables.forEach(t -> system.add(t.name(), t.table()));
     statusTables.forEach(system::add);
     system.add(QueryWarnings.TABLE, warnings.table());
+    TableKeys.TABLES.forEach(system::add);
     root.add(InformationSchema.NAME, informationSchema);
     warnings.open(connection);
     return connection;

@@ -2,7 +2,9 @@ package io.tributary.gateway.engine;
 
 import io.tributary.adapter.spi.DomainUnavailableException;
 import java.util.ArrayList;
+import java.sql.Types;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.calcite.DataContext;
@@ -25,7 +27,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * column names and meanings, over what the session itself holds: the schemas, tables and columns
  * its {@code DatabaseMetaData} lists (published tables, the data products it may read, the
  * system tables). Tools written for PostgreSQL browse the gateway with them. The catalog is the
- * one JDBC shows, which has no name; nothing is updatable.
+ * one JDBC shows, {@value Engine#CATALOG}; nothing is updatable.
  */
 final class InformationSchema extends AbstractSchema {
   static final String NAME = "information_schema";
@@ -55,7 +57,7 @@ final class InformationSchema extends AbstractSchema {
   private static List<Object[]> schemata(DataContext root, Function<String, String> owners) {
     List<Object[]> rows = new ArrayList<>();
     for (CalciteSchema schema : schemas(root)) {
-      rows.add(new Object[] {null, schema.getName(), owners.apply(schema.getName()), null, null, null, null});
+      rows.add(new Object[] {Engine.CATALOG, schema.getName(), owners.apply(schema.getName()), null, null, null, null});
     }
     return rows;
   }
@@ -65,7 +67,7 @@ final class InformationSchema extends AbstractSchema {
     for (CalciteSchema schema : schemas(root)) {
       for (String name : schema.getTableNames(LikePattern.any())) {
         String type = table(schema, name).getJdbcTableType() == Schema.TableType.VIEW ? "VIEW" : "BASE TABLE";
-        rows.add(new Object[] {null, schema.getName(), name, type, null, null, null, null, null, "NO", "NO", null});
+        rows.add(new Object[] {Engine.CATALOG, schema.getName(), name, type, null, null, null, null, null, "NO", "NO", null});
       }
     }
     return rows;
@@ -92,6 +94,12 @@ final class InformationSchema extends AbstractSchema {
     } catch (DomainUnavailableException e) {
       return List.of();
     }
+  }
+
+  /** A listing of {@code columns} (JDBC's, texts and small integers), named in lower case as SQL names are here. */
+  static Table listing(List<MetaRows.Column> columns, Function<DataContext, List<Object[]>> rows) {
+    return new Listing(columns.stream().map(c -> new Column(c.name().toLowerCase(Locale.ROOT),
+        c.type() == Types.SMALLINT ? SqlTypeName.SMALLINT : SqlTypeName.VARCHAR)).toList(), rows);
   }
 
   static Column text(String name) {

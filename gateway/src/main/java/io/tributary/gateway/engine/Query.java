@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,6 +101,15 @@ public final class Query implements AutoCloseable {
     } catch (Throwable failure) {
       throw fail(run, failure);
     }
+  }
+
+  /**
+   * The warnings of the latest execution (a deprecated product version, a table served from its
+   * last known state), for a door whose protocol carries them; the JDBC door's clients read
+   * {@code tributary.warnings}.
+   */
+  public List<String> warnings() {
+    return session.engine().warnings().of(session.connection(), statementId);
   }
 
   /** Runs a door's reading of the current execution's rows inside the query's scope; failures end the execution. */

@@ -89,6 +89,11 @@ public final class QueryWarnings {
     session(session).ifPresent(s -> s.executed(statementId, sql));
   }
 
+  /** The warnings of statement {@code statementId}'s latest execution, oldest first. */
+  List<String> of(Connection session, int statementId) {
+    return session(session).map(s -> s.of(statementId)).orElse(List.of());
+  }
+
   /** Forgets which tables a closed statement reads; its last warnings stay readable. */
   public void closed(Connection session, int statementId) {
     session(session).ifPresent(s -> s.closed(statementId));
@@ -148,6 +153,10 @@ public final class QueryWarnings {
           recent.addLast(new Warning(now, statementId, sql, text));
         });
       }
+    }
+
+    synchronized List<String> of(int statementId) {
+      return recent.stream().filter(w -> Objects.equals(w.statementId(), statementId)).map(Warning::text).toList();
     }
 
     synchronized void closed(int statementId) {

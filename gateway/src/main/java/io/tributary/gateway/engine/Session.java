@@ -25,6 +25,8 @@ public final class Session implements AutoCloseable {
   private final Caller caller;
   private final Engine engine;
   private final Connection connection;
+  /** The connection as the doors' catalog calls see it: with the gateway's {@code DatabaseMetaData}. */
+  private final Connection catalog;
   private final Set<Query> queries = ConcurrentHashMap.newKeySet();
   private final PlanCache plans = new PlanCache();
   /** The runs planning now, by the door's statement number: a cancel may come before the query exists. */
@@ -32,10 +34,11 @@ public final class Session implements AutoCloseable {
   private volatile long lastUsedNanos = System.nanoTime();
   private volatile boolean closed;
 
-  Session(Caller caller, Engine engine, Connection connection) {
+  Session(Caller caller, Engine engine, Connection connection) throws SQLException {
     this.caller = caller;
     this.engine = engine;
     this.connection = connection;
+    this.catalog = GatewayMetaData.connection(connection);
   }
 
   public String id() {
@@ -108,7 +111,7 @@ public final class Session implements AutoCloseable {
     return stopped;
   }
 
-  /** The namespace's metadata as the caller may see it now, for a door's catalog calls. */
+  /** The namespace's metadata as the caller may see it now, for a door's catalog calls ({@link GatewayMetaData}). */
   public DatabaseMetaData metadata() throws SQLException {
     return metadataConnection().getMetaData();
   }
@@ -121,7 +124,7 @@ public final class Session implements AutoCloseable {
   public Connection metadataConnection() {
     touch();
     refresh();
-    return connection;
+    return catalog;
   }
 
   /** Brings the session's data products up to date; plans made over the old ones go. */

@@ -32,6 +32,7 @@ final class SessionSettings {
     p.setProperty(CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(), NullCollation.HIGH.name());
     p.setProperty(CalciteConnectionProperty.TIME_ZONE.camelName(), "UTC");
     p.setProperty(CalciteConnectionProperty.META_TABLE_FACTORY.camelName(), BrowsableTables.class.getName());
+    p.setProperty(CalciteConnectionProperty.META_COLUMN_FACTORY.camelName(), BrowsableColumns.class.getName());
     return p;
   }
 }

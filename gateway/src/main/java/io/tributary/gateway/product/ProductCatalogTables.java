@@ -12,6 +12,7 @@ import io.tributary.catalog.contract.Access;
 import io.tributary.catalog.contract.ContractColumn;
 import io.tributary.catalog.contract.ContractTable;
 import io.tributary.catalog.contract.DataContract;
+import io.tributary.catalog.contract.ForeignKey;
 import io.tributary.catalog.product.Product;
 import io.tributary.catalog.product.ProductCatalog;
 import java.time.Duration;
@@ -40,7 +41,8 @@ public final class ProductCatalogTables {
       col("sql_name"), col("origin"));
   private static final List<Column> COLUMNS = List.of(col("domain"), col("product"), new Column("major", INTEGER),
       col("table_name"), col("column_name"), new Column("ordinal_position", INTEGER), col("type"),
-      new Column("required", BOOLEAN), new Column("primary_key", BOOLEAN), col("classification"), col("description"));
+      new Column("required", BOOLEAN), new Column("primary_key", BOOLEAN), col("classification"), col("description"),
+      col("refers_to"));
   private static final List<Column> VIOLATIONS = List.of(col("domain"), col("product"), col("version"),
       col("table_name"), col("column_name"), col("violation"), new Column("detected_at", TIMESTAMP));
   private static final Comparator<DataContract> ORDER = Comparator.comparing(DataContract::domain)
@@ -90,11 +92,26 @@ public final class ProductCatalogTables {
           ContractColumn column = columns.get(i);
           rows.add(new Object[] {c.domain(), c.product(), c.version().major(), table.name(), column.name(), i + 1,
               ColumnTypes.render(column.type()), column.required(), column.primaryKey(),
-              column.classification().orElse(null), column.description()});
+              column.classification().orElse(null), column.description(), refersTo(table, column.name())});
         }
       }
     }
     return rows;
+  }
+
+  /**
+   * The columns {@code column} refers to by the table's foreign keys, as {@code <domain>.<table>.<column>},
+   * comma-separated; null when it is in no foreign key.
+   */
+  private static String refersTo(ContractTable table, String column) {
+    List<String> targets = new ArrayList<>();
+    for (ForeignKey key : table.foreignKeys()) {
+      int at = key.columns().indexOf(column);
+      if (at >= 0) {
+        targets.add(key.domain() + "." + key.table() + "." + key.referenced().get(at));
+      }
+    }
+    return targets.isEmpty() ? null : String.join(", ", targets);
   }
 
   private List<Object[]> violationRows() {

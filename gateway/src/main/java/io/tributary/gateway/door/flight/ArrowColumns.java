@@ -25,6 +25,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TimeStampMilliTZVector;
 import org.apache.arrow.vector.VarBinaryVector;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -76,13 +77,23 @@ final class ArrowColumns {
     return JdbcToArrowUtils.jdbcToArrowSchema(columns, rowReader(memory, columns, 1));
   }
 
-  /** The schema clients bind a prepared statement's parameters with. */
+  /**
+   * The schema clients bind a prepared statement's parameters with. A decimal parameter is
+   * announced as a double: the Arrow Flight SQL JDBC driver fills the vector of a decimal parameter
+   * with the caller's {@code BigDecimal} as it is, and refuses one whose scale differs from the
+   * parameter's ({@code setBigDecimal(1, new BigDecimal("100"))} for a {@code DECIMAL(10, 2)}), so
+   * a statement that ran with one value failed with the next. A double carries any such value of
+   * up to 15 significant digits; the parameters are bound as the vectors that arrive, so a client
+   * that sends a decimal vector of its own keeps every digit.
+   */
   static Schema parameters(ParameterMetaData parameters) throws SQLException {
     List<Field> fields = new ArrayList<>();
     for (int i = 1; i <= parameters.getParameterCount(); i++) {
       JdbcFieldInfo parameter = new JdbcFieldInfo(parameters.getParameterType(i), ParameterMetaData.parameterNullable,
           parameters.getPrecision(i), parameters.getScale(i));
-      fields.add(new Field("parameter_" + i, FieldType.nullable(arrowType(parameter, "parameter " + i)), null));
+      ArrowType type = parameter.getJdbcType() == Types.DECIMAL || parameter.getJdbcType() == Types.NUMERIC
+          ? new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE) : arrowType(parameter, "parameter " + i);
+      fields.add(new Field("parameter_" + i, FieldType.nullable(type), null));
     }
     return new Schema(fields);
   }
@@ -94,11 +105,18 @@ final class ArrowColumns {
     FlightSqlColumnMetadata.Builder metadata = new FlightSqlColumnMetadata.Builder()
         .schemaName(schemaName)
         .tableName(tableName)
-        .typeName(baseTypeName(orEmpty(info.getTypeName())))
+        .typeName(orEmpty(info.getTypeName()))
         .isReadOnly(true);
+    String remarks = column.getString("REMARKS");
+    if (remarks != null) {
+      metadata.remarks(remarks);
+    }
     if (info.getPrecision() > 0) {
-      // Calcite sizes only types that have a size; clients derive the others' from the Arrow type.
-      metadata.precision(info.getPrecision()).scale(info.getScale());
+      // Types without a size (floating point) have none; clients derive it from the Arrow type.
+      metadata.precision(info.getPrecision());
+    }
+    if (column.getObject("DECIMAL_DIGITS") != null) {
+      metadata.scale(info.getScale()); // texts have no decimal digits rather than none
     }
     boolean nullable = info.isNullable() != ResultSetMetaData.columnNoNulls;
     return new Field(name, new FieldType(nullable, arrowType(info, "column `" + name + "`"), null,
@@ -151,13 +169,6 @@ final class ArrowColumns {
           .build().getMetadataMap());
     }
     return all;
-  }
-
-  /** Calcite's catalog spells types with their sizes and nullability ({@code DECIMAL(12, 3) NOT NULL}). */
-  private static String baseTypeName(String typeName) {
-    String name = typeName.replace(" NOT NULL", "");
-    int open = name.indexOf('(');
-    return open < 0 ? name : name.substring(0, open);
   }
 
   /** Arrow's metadata maps cannot carry nulls, and Calcite leaves some names unset. */

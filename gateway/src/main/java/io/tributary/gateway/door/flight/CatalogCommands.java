@@ -16,12 +16,14 @@ import java.util.Map;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.flight.sql.FlightSqlProducer.Schemas;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetDbSchemas;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetPrimaryKeys;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetTables;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetXdbcTypeInfo;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.UInt1Vector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -29,7 +31,7 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * The catalog commands (GetCatalogs, GetDbSchemas, GetTables, GetTableTypes, and the key commands)
+ * The catalog commands (GetCatalogs, GetDbSchemas, GetTables, GetTableTypes, GetXdbcTypeInfo and the key commands)
  * answered from an engine session's {@code DatabaseMetaData}, so they list what the JDBC door lists.
  */
 final class CatalogCommands {
@@ -43,32 +45,16 @@ final class CatalogCommands {
     this.errors = errors;
   }
 
-  /** The engine has no catalogs (domains are schemas), so this lists none. */
+  /** The engine's one catalog, which holds every domain's schema. */
   void catalogs(ServerStreamListener listener) {
-    answer(Schemas.GET_CATALOGS_SCHEMA, listener, meta -> {
-      List<Object[]> rows = new ArrayList<>();
-      try (ResultSet catalogs = meta.getCatalogs()) {
-        while (catalogs.next()) {
-          if (catalogs.getString("TABLE_CAT") != null) {
-            rows.add(new Object[] {catalogs.getString("TABLE_CAT")});
-          }
-        }
-      }
-      return rows;
-    });
+    answer(Schemas.GET_CATALOGS_SCHEMA, listener, meta -> rows(meta.getCatalogs(), "TABLE_CAT"));
   }
 
   void schemas(CommandGetDbSchemas command, ServerStreamListener listener) {
-    answer(Schemas.GET_SCHEMAS_SCHEMA, listener, meta -> {
-      List<Object[]> rows = new ArrayList<>();
-      try (ResultSet schemas = meta.getSchemas(command.hasCatalog() ? command.getCatalog() : null,
-          command.hasDbSchemaFilterPattern() ? command.getDbSchemaFilterPattern() : null)) {
-        while (schemas.next()) {
-          rows.add(new Object[] {schemas.getString("TABLE_CATALOG"), schemas.getString("TABLE_SCHEM")});
-        }
-      }
-      return rows;
-    });
+    answer(Schemas.GET_SCHEMAS_SCHEMA, listener, meta -> rows(meta.getSchemas(
+        command.hasCatalog() ? command.getCatalog() : null,
+        command.hasDbSchemaFilterPattern() ? command.getDbSchemaFilterPattern() : null),
+        "TABLE_CATALOG", "TABLE_SCHEM"));
   }
 
   /** Tables, each with its Arrow schema when asked: what clients show as columns. */
@@ -95,15 +81,21 @@ final class CatalogCommands {
   }
 
   void tableTypes(ServerStreamListener listener) {
-    answer(Schemas.GET_TABLE_TYPES_SCHEMA, listener, meta -> {
-      List<Object[]> rows = new ArrayList<>();
-      try (ResultSet types = meta.getTableTypes()) {
-        while (types.next()) {
-          rows.add(new Object[] {types.getString("TABLE_TYPE")});
-        }
-      }
-      return rows;
-    });
+    answer(Schemas.GET_TABLE_TYPES_SCHEMA, listener, meta -> rows(meta.getTableTypes(), "TABLE_TYPE"));
+  }
+
+  /** The primary key the table's contract declares, if any. */
+  void primaryKeys(CommandGetPrimaryKeys command, ServerStreamListener listener) {
+    answer(Schemas.GET_PRIMARY_KEYS_SCHEMA, listener, meta -> rows(meta.getPrimaryKeys(
+        command.hasCatalog() ? command.getCatalog() : null, command.hasDbSchema() ? command.getDbSchema() : null,
+        command.getTable()), "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME"));
+  }
+
+  /** Foreign keys (imported, exported or between two tables), as the contracts' relationships declare them. */
+  void foreignKeys(Schema shape, ServerStreamListener listener, Keys keys) {
+    answer(shape, listener, meta -> rows(keys.of(meta), "PKTABLE_CAT", "PKTABLE_SCHEM", "PKTABLE_NAME",
+        "PKCOLUMN_NAME", "FKTABLE_CAT", "FKTABLE_SCHEM", "FKTABLE_NAME", "FKCOLUMN_NAME", "KEY_SEQ", "FK_NAME",
+        "PK_NAME", "UPDATE_RULE", "DELETE_RULE"));
   }
 
   /**
@@ -133,9 +125,24 @@ final class CatalogCommands {
     });
   }
 
-  /** An empty answer of the command's shape: the gateway declares no primary or foreign keys. */
+  /** An empty answer of the command's shape. */
   void none(Schema shape, ServerStreamListener listener) {
     send(shape, List.of(), listener);
+  }
+
+  /** The named columns of every row of a JDBC catalog answer, in the order of the Flight command's columns. */
+  private static List<Object[]> rows(ResultSet answer, String... columns) throws SQLException {
+    List<Object[]> rows = new ArrayList<>();
+    try (answer) {
+      while (answer.next()) {
+        Object[] row = new Object[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+          row[i] = answer.getObject(columns[i]);
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
   }
 
   /** Every column of the matching tables, by {@code schema.table}; a table whose store is down has none. */
@@ -189,11 +196,19 @@ final class CatalogCommands {
       bytes.setSafe(row, (byte[]) value);
     } else if (vector instanceof IntVector integer) {
       integer.setSafe(row, ((Number) value).intValue());
+    } else if (vector instanceof UInt1Vector unsigned) {
+      unsigned.setSafe(row, ((Number) value).intValue());
     } else if (vector instanceof BitVector bit) {
       bit.setSafe(row, (Boolean) value ? 1 : 0);
     } else {
       throw new IllegalArgumentException("no catalog command has a column of type " + vector.getField().getType());
     }
+  }
+
+  /** One foreign key call on the engine's metadata. */
+  @FunctionalInterface
+  interface Keys {
+    ResultSet of(DatabaseMetaData meta) throws SQLException;
   }
 
   /** Reads one catalog listing as rows of the command's columns, in order. */

@@ -40,6 +40,7 @@ public final class FlightDoor implements AutoCloseable {
       producer = new GatewaySqlProducer(engine, allocator, config.batchRows());
       FlightServer server = FlightServer.builder(allocator, Location.forGrpcInsecure(bind, config.port()), producer)
           .headerAuthenticator(BasicLogin.withBearerTokens(authenticator))
+          .middleware(FlightWarnings.KEY, new FlightWarnings.Factory())
           .build();
       server.start();
       return new FlightDoor(allocator, producer, server);

@@ -102,7 +102,7 @@ final class GatewaySqlProducer extends BasicFlightSqlProducer {
   @Override
   public void getStreamStatement(TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
     ByteString handle = ticket.getStatementHandle();
-    stream(handle, listener, () -> queries.close(handle));
+    stream(handle, context, listener, () -> queries.close(handle));
   }
 
   // Prepared statements: kept until closed; the Arrow Flight SQL JDBC driver runs every query as one.
@@ -180,7 +180,7 @@ final class GatewaySqlProducer extends BasicFlightSqlProducer {
   @Override
   public void getStreamPreparedStatement(CommandPreparedStatementQuery command, CallContext context,
       ServerStreamListener listener) {
-    stream(command.getPreparedStatementHandle(), listener, () -> { });
+    stream(command.getPreparedStatementHandle(), context, listener, () -> { });
   }
 
   /** Stops the query a FlightInfo leads to; a statement's handle is closed as well. */
@@ -234,25 +234,33 @@ final class GatewaySqlProducer extends BasicFlightSqlProducer {
   @Override
   public void getStreamPrimaryKeys(CommandGetPrimaryKeys command, CallContext context,
       ServerStreamListener listener) {
-    catalog.none(Schemas.GET_PRIMARY_KEYS_SCHEMA, listener);
+    catalog.primaryKeys(command, listener);
   }
 
   @Override
   public void getStreamExportedKeys(CommandGetExportedKeys command, CallContext context,
       ServerStreamListener listener) {
-    catalog.none(Schemas.GET_EXPORTED_KEYS_SCHEMA, listener);
+    catalog.foreignKeys(Schemas.GET_EXPORTED_KEYS_SCHEMA, listener, meta -> meta.getExportedKeys(
+        command.hasCatalog() ? command.getCatalog() : null, command.hasDbSchema() ? command.getDbSchema() : null,
+        command.getTable()));
   }
 
   @Override
   public void getStreamImportedKeys(CommandGetImportedKeys command, CallContext context,
       ServerStreamListener listener) {
-    catalog.none(Schemas.GET_IMPORTED_KEYS_SCHEMA, listener);
+    catalog.foreignKeys(Schemas.GET_IMPORTED_KEYS_SCHEMA, listener, meta -> meta.getImportedKeys(
+        command.hasCatalog() ? command.getCatalog() : null, command.hasDbSchema() ? command.getDbSchema() : null,
+        command.getTable()));
   }
 
   @Override
   public void getStreamCrossReference(CommandGetCrossReference command, CallContext context,
       ServerStreamListener listener) {
-    catalog.none(Schemas.GET_CROSS_REFERENCE_SCHEMA, listener);
+    catalog.foreignKeys(Schemas.GET_CROSS_REFERENCE_SCHEMA, listener, meta -> meta.getCrossReference(
+        command.hasPkCatalog() ? command.getPkCatalog() : null,
+        command.hasPkDbSchema() ? command.getPkDbSchema() : null,
+        command.getPkTable(), command.hasFkCatalog() ? command.getFkCatalog() : null,
+        command.hasFkDbSchema() ? command.getFkDbSchema() : null, command.getFkTable()));
   }
 
   @Override
@@ -291,7 +299,8 @@ final class GatewaySqlProducer extends BasicFlightSqlProducer {
     return new FlightInfo(query.schema(), descriptor, List.of(endpoint), -1, -1);
   }
 
-  private void stream(ByteString handle, ServerStreamListener listener, Runnable afterwards) {
+  /** Streams the query's rows; its warnings go out as the call's headers ({@link FlightWarnings}). */
+  private void stream(ByteString handle, CallContext context, ServerStreamListener listener, Runnable afterwards) {
     OpenQuery query;
     try {
       query = queries.claim(handle);
@@ -299,7 +308,8 @@ final class GatewaySqlProducer extends BasicFlightSqlProducer {
       listener.error(errors.toClient(e, ""));
       return;
     }
-    results.start(query, listener, afterwards);
+    FlightWarnings warnings = context.getMiddleware(FlightWarnings.KEY);
+    results.start(query, listener, afterwards, warnings == null ? ignored -> { } : warnings::set);
   }
 
   private void acknowledge(Message result, StreamListener<PutResult> ackStream) {

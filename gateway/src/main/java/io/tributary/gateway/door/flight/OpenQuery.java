@@ -7,6 +7,7 @@ import io.tributary.gateway.engine.QueryException;
 import io.tributary.gateway.engine.Session;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.apache.arrow.adapter.jdbc.JdbcParameterBinder;
 import org.apache.arrow.flight.CallStatus;
@@ -85,6 +86,11 @@ final class OpenQuery {
   /** Runs the query; call between begin and end. */
   ResultSet execute() throws QueryException {
     return query.execute(statement -> { }, Optional.empty());
+  }
+
+  /** The warnings of the latest execution. */
+  List<String> warnings() {
+    return query.warnings();
   }
 
   /** Reads the rows of the execution inside the query's scope; call between begin and end. */

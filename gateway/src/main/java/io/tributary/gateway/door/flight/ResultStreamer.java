@@ -2,11 +2,13 @@ package io.tributary.gateway.door.flight;
 
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.apache.arrow.adapter.jdbc.ArrowVectorIterator;
 import org.apache.arrow.flight.BackpressureStrategy;
 import org.apache.arrow.flight.CallStatus;
@@ -48,9 +50,10 @@ final class ResultStreamer implements AutoCloseable {
 
   /**
    * Streams the result of {@code query}, claimed with {@code begin()}; at the end, gives the query
-   * back and runs {@code afterwards}.
+   * back and runs {@code afterwards}. The execution's warnings go to {@code warnings} before the
+   * first batch.
    */
-  void start(OpenQuery query, ServerStreamListener listener, Runnable afterwards) {
+  void start(OpenQuery query, ServerStreamListener listener, Runnable afterwards, Consumer<List<String>> warnings) {
     Runnable finish = () -> {
       query.end();
       afterwards.run();
@@ -58,7 +61,7 @@ final class ResultStreamer implements AutoCloseable {
     try {
       executor.execute(() -> {
         try {
-          stream(query, listener);
+          stream(query, listener, warnings);
         } finally {
           finish.run();
         }
@@ -69,12 +72,13 @@ final class ResultStreamer implements AutoCloseable {
     }
   }
 
-  private void stream(OpenQuery query, ServerStreamListener listener) {
+  private void stream(OpenQuery query, ServerStreamListener listener, Consumer<List<String>> warnings) {
     StopQueryOnCancel backpressure = new StopQueryOnCancel(query);
     backpressure.register(listener);
     query.whenCancelled(backpressure::interruptWait);
     try (BufferAllocator memory = allocator.newChildAllocator("result", 0, Long.MAX_VALUE);
          ResultSet rows = query.execute()) {
+      warnings.accept(query.warnings());
       query.read(() -> {
         try (ArrowVectorIterator batches =
             ArrowVectorIterator.create(rows, ArrowColumns.rowReader(memory, rows.getMetaData(), batchRows))) {

@@ -62,9 +62,11 @@ final class ServerInfo {
     set(SqlInfo.SQL_DDL_SCHEMA, b -> b.withSqlDdlSchema(false));
     set(SqlInfo.SQL_DDL_TABLE, b -> b.withSqlDdlTable(false));
     set(SqlInfo.SQL_TRANSACTIONS_SUPPORTED, b -> b.withSqlTransactionsSupported(false));
-    // Unquoted and quoted names keep their case and match case-insensitively (see the engine's session).
-    set(SqlInfo.SQL_IDENTIFIER_CASE,
-        b -> b.withSqlIdentifierCase(SqlSupportedCaseSensitivity.SQL_CASE_SENSITIVITY_CASE_INSENSITIVE));
+    // Names are stored in lower case; unquoted and quoted ones match case-insensitively (see the engine's session).
+    SqlSupportedCaseSensitivity unquoted = meta.storesLowerCaseIdentifiers()
+        ? SqlSupportedCaseSensitivity.SQL_CASE_SENSITIVITY_LOWERCASE
+        : SqlSupportedCaseSensitivity.SQL_CASE_SENSITIVITY_CASE_INSENSITIVE;
+    set(SqlInfo.SQL_IDENTIFIER_CASE, b -> b.withSqlIdentifierCase(unquoted));
     set(SqlInfo.SQL_QUOTED_IDENTIFIER_CASE,
         b -> b.withSqlQuotedIdentifierCase(SqlSupportedCaseSensitivity.SQL_CASE_SENSITIVITY_CASE_INSENSITIVE));
     String quote = meta.getIdentifierQuoteString();

@@ -50,8 +50,10 @@ class FlightMetadataTest {
   }
 
   @Test
-  void noCatalogIsListedBecauseDomainsAreTopLevelSchemas() throws SQLException {
-    assertEquals(List.of(), Rows.column(flight.getMetaData().getCatalogs(), "TABLE_CAT"));
+  void oneCatalogHoldsEveryDomainAsInTheJdbcDoor() throws SQLException {
+    assertEquals(List.of("tributary"), Rows.column(flight.getMetaData().getCatalogs(), "TABLE_CAT"));
+    assertEquals(Rows.column(jdbc.getMetaData().getCatalogs(), "TABLE_CAT"),
+        Rows.column(flight.getMetaData().getCatalogs(), "TABLE_CAT"));
   }
 
   @Test
