@@ -7,7 +7,9 @@ import io.tributary.adapter.spi.InvalidDomainSettingsException;
 import io.tributary.catalog.Catalog;
 import io.tributary.catalog.contract.ContractParser;
 import io.tributary.catalog.feed.ContractIntake;
+import io.tributary.catalog.feed.ContractJournal;
 import io.tributary.catalog.product.ProductCatalog;
+import io.tributary.gateway.config.CatalogConfig;
 import io.tributary.gateway.config.ConfigException;
 import io.tributary.gateway.config.DomainConfig;
 import io.tributary.gateway.config.GatewayConfig;
@@ -18,7 +20,9 @@ import io.tributary.gateway.http.HttpDoor;
 import io.tributary.gateway.ops.DomainHealth;
 import io.tributary.gateway.ops.Meters;
 import io.tributary.gateway.ops.OpsApi;
+import io.tributary.gateway.product.StoreShapeCheck;
 import io.tributary.gateway.security.Authenticator;
+import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -66,7 +70,8 @@ public final class Gateway implements AutoCloseable {
     Catalog catalog = new Catalog(config.domains().stream().map(DomainConfig::catalogEntry).toList());
     ProductCatalog products = new ProductCatalog(sources.keySet());
     // Before the engine, which lists what the feeds refuse; the feeds start once the engine serves.
-    ContractIntake intake = new ContractIntake(products, ContractParser::parse);
+    ContractIntake intake = new ContractIntake(products, ContractParser::parse, new StoreShapeCheck(sources),
+        journal(config.catalog(), configName));
     Meters metrics = new Meters();
     Engine engine = new Engine(catalog, sources, products, intake.rejections(), config.catalog().checkInterval(),
         config.limits(), metrics.registry());
@@ -105,6 +110,20 @@ public final class Gateway implements AutoCloseable {
             + " are served", domain, h.detail(), domain);
       }
     });
+  }
+
+  /** The catalog's journal, read now so a broken one stops start-up with its path rather than losing what it kept. */
+  private static ContractJournal journal(CatalogConfig catalog, String configName) {
+    if (catalog.journal().isEmpty()) {
+      LOG.info("catalog.journal is not set: contracts published over HTTP, rollbacks and retirements by hand last"
+          + " until the gateway stops");
+      return ContractJournal.inMemory();
+    }
+    try {
+      return ContractJournal.in(catalog.journal().get());
+    } catch (UncheckedIOException e) {
+      throw new ConfigException(configName, "catalog.journal", e.getMessage(), e);
+    }
   }
 
   private static <T extends AutoCloseable> T push(Deque<AutoCloseable> opened, T resource) {

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The catalog API's JSON: products, their contracts, what a publication did, refusals, errors. */
 final class CatalogJson {
@@ -50,8 +51,15 @@ final class CatalogJson {
   }
 
   /** What a {@code DELETE} retired. */
-  static ObjectNode retired(Product before) {
-    return identity(before).put("change", "retired").set("retiredVersions", versions(before));
+  /** What {@code DELETE} retired: every major, or the one named. */
+  static ObjectNode retired(Product before, Optional<Integer> major) {
+    ArrayNode retired = MAPPER.createArrayNode();
+    before.majors().forEach((m, c) -> {
+      if (major.isEmpty() || major.get().equals(m)) {
+        retired.add(c.version().toString());
+      }
+    });
+    return identity(before).put("change", "retired").set("retiredVersions", retired);
   }
 
   static ObjectNode rejections(List<Rejection> latest) {

@@ -4,7 +4,10 @@ import io.tributary.catalog.contract.Compatibility;
 import io.tributary.catalog.contract.ContractException;
 import io.tributary.catalog.contract.DataContract;
 import io.tributary.catalog.contract.IncompatibleContractException;
+import io.tributary.catalog.contract.StaleVersionException;
+import io.tributary.catalog.contract.Version;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +25,8 @@ public final class ProductCatalog {
   private final Set<String> domains;
   private final List<CatalogListener> listeners = new CopyOnWriteArrayList<>();
   private volatile Map<String, Product> byId = Map.of();
+  /** Per product major, the highest version taken back (rolled back or retired by hand): never served again. */
+  private final Map<MajorKey, Withdrawal> withdrawn = new HashMap<>();
 
   /** @param domains the domains this gateway serves; contracts of any other domain are refused */
   public ProductCatalog(Set<String> domains) {
@@ -33,6 +38,7 @@ public final class ProductCatalog {
    * minor/patch replacing the served version of its major when it keeps that major's promises.
    *
    * @throws IncompatibleContractException when it keeps a major but breaks it
+   * @throws StaleVersionException when it is older than the served version of its major, or withdrawn
    * @throws ContractException when its domain is not served here, or its id is another product's
    */
   public synchronized CatalogChange publish(DataContract contract) {
@@ -47,9 +53,16 @@ public final class ProductCatalog {
     }
     Map<Integer, DataContract> majors = new TreeMap<>(current == null ? Map.of() : current.majors());
     DataContract served = majors.get(contract.version().major());
+    Withdrawal withdrawal = withdrawn.get(new MajorKey(contract.id(), contract.version().major()));
+    if (withdrawal != null && contract.version().compareTo(withdrawal.through()) <= 0) {
+      // A file or topic still holding a version its team took back must not bring it back.
+      throw new StaleVersionException(contract.origin(), contract.version() + " of " + contract.domain() + "."
+          + contract.product() + " is at or below " + withdrawal.through() + ", which " + withdrawal.how()
+          + "; publish a version above " + withdrawal.through());
+    }
     if (served != null && contract.version().compareTo(served.version()) < 0) {
       // A replayed or stale copy must not roll consumers back to promises already superseded.
-      throw new ContractException(contract.origin(), "version", contract.version() + " is older than "
+      throw new StaleVersionException(contract.origin(), contract.version() + " is older than "
           + served.version() + ", which is served for major " + served.version().major() + " of "
           + contract.domain() + "." + contract.product() + "; publish a higher version");
     }
@@ -66,6 +79,35 @@ public final class ProductCatalog {
         : new CatalogChange(CatalogChange.Kind.REPLACED, contract, Optional.of(served));
     notifyListeners(List.of(change));
     return change;
+  }
+
+  /**
+   * Serves {@code target} for its major again in place of the version served now, which its team
+   * takes back: no version up to {@code through} of that major is accepted afterwards. Unlike
+   * {@link #publish}, compatibility with the served version is not asked: rolling back is the owner
+   * undoing a release, and the target kept that major's promises when it was served.
+   *
+   * @param how what took the versions back, for the refusals that cite it ("was rolled back by …")
+   */
+  public synchronized CatalogChange rollBack(DataContract target, Version through, String how) {
+    MajorKey key = new MajorKey(target.id(), target.version().major());
+    Product current = byId.get(target.id());
+    Map<Integer, DataContract> majors = new TreeMap<>(current == null ? Map.of() : current.majors());
+    DataContract served = majors.put(target.version().major(), target);
+    withdrawn.merge(key, new Withdrawal(through, how), Withdrawal::higher);
+    replace(target.id(), new Product(target.id(), target.domain(), target.product(), new TreeMap<>(majors)));
+    CatalogChange change = new CatalogChange(served == null ? CatalogChange.Kind.ADDED : CatalogChange.Kind.REPLACED,
+        target, Optional.ofNullable(served));
+    notifyListeners(List.of(change));
+    return change;
+  }
+
+  /**
+   * Refuses, from now on, every version up to {@code through} of a product's major, whichever feed
+   * brings it: what a team retired or rolled back by hand stays so after a restart.
+   */
+  public synchronized void withdraw(String id, int major, Version through, String how) {
+    withdrawn.merge(new MajorKey(id, major), new Withdrawal(through, how), Withdrawal::higher);
   }
 
   /** Retires every version of the product with this contract id; nothing when there is none. */
@@ -110,6 +152,15 @@ public final class ProductCatalog {
 
   public void subscribe(CatalogListener listener) {
     listeners.add(listener);
+  }
+
+  private record MajorKey(String id, int major) {}
+
+  /** Versions up to {@code through} taken back; {@code how} says by whom and when, for refusals. */
+  private record Withdrawal(Version through, String how) {
+    static Withdrawal higher(Withdrawal a, Withdrawal b) {
+      return a.through.compareTo(b.through) >= 0 ? a : b;
+    }
   }
 
   private void replace(String id, Product product) {

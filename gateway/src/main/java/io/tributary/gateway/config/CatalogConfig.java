@@ -16,9 +16,12 @@ import java.util.Optional;
  * @param checkInterval how often every served product's contract is checked against its store
  * @param kafka the topic contracts are published to, if any
  * @param openlineage where catalog changes are sent as OpenLineage events, if anywhere
+ * @param journal the directory where the catalog keeps, across restarts, what no feed brings back:
+ *     contracts published over HTTP, held versions, rollbacks and retirements by hand; without one
+ *     they last until the gateway stops. Relative to the working directory
  */
-public record CatalogConfig(
-    Path directory, Duration checkInterval, Optional<KafkaFeedConfig> kafka, Optional<OpenLineageConfig> openlineage) {
+public record CatalogConfig(Path directory, Duration checkInterval, Optional<KafkaFeedConfig> kafka,
+    Optional<OpenLineageConfig> openlineage, Optional<Path> journal) {
   public static final Path DEFAULT_DIRECTORY = Path.of("conf", "domains");
   public static final Duration DEFAULT_CHECK_INTERVAL = Duration.ofSeconds(30);
 
@@ -27,20 +30,21 @@ public record CatalogConfig(
     Objects.requireNonNull(checkInterval, "checkInterval");
     Objects.requireNonNull(kafka, "kafka");
     Objects.requireNonNull(openlineage, "openlineage");
+    Objects.requireNonNull(journal, "journal");
   }
 
-  /** Contracts from {@code conf/domains}, checked every 30 s, no Kafka feed, no export. */
+  /** Contracts from {@code conf/domains}, checked every 30 s, no Kafka feed, no export, no journal. */
   public static CatalogConfig defaults() {
-    return fromYaml(null, null, null, null);
+    return fromYaml(null, null, null, null, null);
   }
 
   /** From YAML: a key left out takes its default. */
   @JsonCreator
   static CatalogConfig fromYaml(@JsonProperty("directory") Path directory,
       @JsonProperty("checkInterval") Duration checkInterval, @JsonProperty("kafka") KafkaFeedConfig kafka,
-      @JsonProperty("openlineage") OpenLineageConfig openlineage) {
+      @JsonProperty("openlineage") OpenLineageConfig openlineage, @JsonProperty("journal") Path journal) {
     return new CatalogConfig(directory == null ? DEFAULT_DIRECTORY : directory,
         checkInterval == null ? DEFAULT_CHECK_INTERVAL : checkInterval, Optional.ofNullable(kafka),
-        Optional.ofNullable(openlineage));
+        Optional.ofNullable(openlineage), Optional.ofNullable(journal));
   }
 }

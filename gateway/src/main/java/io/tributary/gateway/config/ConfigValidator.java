@@ -2,6 +2,7 @@ package io.tributary.gateway.config;
 
 import io.tributary.adapter.spi.Sizes;
 import io.tributary.catalog.feed.KafkaFeed;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -79,6 +80,14 @@ final class ConfigValidator {
       fail("catalog.checkInterval", "is " + catalog.checkInterval().toMillis() + " ms; expected at least 1s:"
           + " every check asks each store for its tables");
     }
+    catalog.journal().ifPresent(journal -> {
+      Path contracts = catalog.directory().toAbsolutePath().normalize();
+      Path kept = journal.toAbsolutePath().normalize();
+      if (kept.startsWith(contracts) || contracts.startsWith(kept)) {
+        fail("catalog.journal", "is `" + journal + "`, which overlaps the contracts directory `" + catalog.directory()
+            + "`; the journal holds the gateway's own state, not contracts a team edits: name another directory");
+      }
+    });
     catalog.kafka().ifPresent(kafka -> {
       required("catalog.kafka.topic", kafka.topic());
       required("catalog.kafka.connection." + ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,

@@ -3,14 +3,12 @@ package io.tributary.gateway.product;
 import io.tributary.adapter.spi.DomainSource;
 import io.tributary.adapter.spi.DomainUnavailableException;
 import io.tributary.catalog.contract.Access;
-import io.tributary.catalog.contract.ContractTable;
 import io.tributary.catalog.contract.DataContract;
 import io.tributary.catalog.product.CatalogChange;
 import io.tributary.catalog.product.Product;
 import io.tributary.catalog.product.ProductCatalog;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +33,8 @@ public final class ContractChecks implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ContractChecks.class);
 
   private final ProductCatalog catalog;
-  private final Map<String, DomainSource> sources;
+  private final StoreShapeCheck store;
   private final Map<VersionKey, CheckResult> results = new ConcurrentHashMap<>();
-  private final RelDataTypeFactory typeFactory = new JavaTypeFactoryImpl();
   private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "tributary-contract-checks");
     t.setDaemon(true);
@@ -48,7 +43,7 @@ public final class ContractChecks implements AutoCloseable {
 
   private ContractChecks(ProductCatalog catalog, Map<String, DomainSource> sources) {
     this.catalog = catalog;
-    this.sources = Map.copyOf(sources);
+    this.store = new StoreShapeCheck(sources);
   }
 
   /** Checks what the catalog serves now, then follows its changes and re-checks every {@code interval}. */
@@ -102,27 +97,12 @@ public final class ContractChecks implements AutoCloseable {
   /** Checks one version; never throws, because the next check must still run. */
   private void checkLogged(DataContract contract) {
     try {
-      record(contract, check(contract));
+      record(contract, store.check(contract));
     } catch (DomainUnavailableException e) {
       LOG.debug("{} not checked, its store is down: {}", ProductException.describe(contract), e.getMessage());
     } catch (RuntimeException e) {
       LOG.warn("{} not checked: {}", ProductException.describe(contract), e.toString());
     }
-  }
-
-  private List<Violation> check(DataContract contract) {
-    DomainSource source = sources.get(contract.domain());
-    List<Violation> violations = new ArrayList<>();
-    for (ContractTable table : contract.tables()) {
-      if (source.storeTable(table.physicalName()).isEmpty()) {
-        violations.add(ContractCheck.unservable(contract.domain(), table));
-        continue;
-      }
-      source.describe(table.physicalName(), typeFactory).ifPresentOrElse(
-          shape -> violations.addAll(ContractCheck.of(table, shape)),
-          () -> violations.add(ContractCheck.missingTable(contract.domain(), table)));
-    }
-    return violations;
   }
 
   /** Stores the result unless the version was retired or replaced meanwhile; keeps when each violation was first seen. */

@@ -16,11 +16,12 @@
  * version (or making it private) applies at once: sessions that still name it fail with SQLSTATE
  * 42P01, naming the retirement.
  *
- * <p><b>Contracts checked against reality.</b> {@link io.tributary.gateway.product.ContractChecks}
- * compares every served version with its store's fresh shape when it is published and
- * periodically; {@link io.tributary.gateway.product.TypeFit} says which store types fit a promise.
- * A missing table or column, a type that does not fit or a nullable column promised required makes
- * the version broken: its queries fail with SQLSTATE 55000 listing each violation, other products
+ * <p><b>Contracts checked against reality.</b> {@link io.tributary.gateway.product.StoreShapeCheck}
+ * compares a version with its store's fresh shape before the catalog serves it (a version its store
+ * does not keep is refused, the one served before stays); {@link io.tributary.gateway.product.ContractChecks}
+ * compares every served version again periodically; {@link io.tributary.gateway.product.TypeFit}
+ * says which store types fit a promise. A store changed behind the gateway's back (a missing table
+ * or column, a type that does not fit or a nullable column promised required) makes the version broken: its queries fail with SQLSTATE 55000 listing each violation, other products
  * keep working, and the next check that finds the store fixed mends it. Queries also compare the
  * shape they are planned with. A store that cannot be reached is not checked, and queries on it
  * fail naming the domain, as for any table.

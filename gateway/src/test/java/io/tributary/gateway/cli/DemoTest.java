@@ -35,7 +35,7 @@ class DemoTest {
     GatewayConfig demo = new ConfigLoader(System::getenv, adapters.types()).load(Path.of("../conf/demo.yaml"));
     // The tests run in gateway/, the demo from the checkout: its relative contracts directory is one up.
     CatalogConfig catalog = new CatalogConfig(Path.of("..").resolve(demo.catalog().directory()),
-        demo.catalog().checkInterval(), Optional.empty(), Optional.empty());
+        demo.catalog().checkInterval(), Optional.empty(), Optional.empty(), Optional.empty());
     GatewayConfig onFreePorts = new GatewayConfig(
         new ServerConfig("127.0.0.1", new DoorConfig(0), new FlightConfig(0), new DoorConfig(0)), demo.domains(),
         catalog, demo.limits());

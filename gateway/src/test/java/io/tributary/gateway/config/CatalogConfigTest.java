@@ -23,7 +23,8 @@ class CatalogConfigTest {
   void leftOutContractsComeFromConfDomainsCheckedEvery30sAndTheApiListensOn8080() {
     GatewayConfig config = loader.parse("t.yaml", DOMAIN);
 
-    assertEquals(new CatalogConfig(Path.of("conf/domains"), Duration.ofSeconds(30), Optional.empty(), Optional.empty()),
+    assertEquals(new CatalogConfig(Path.of("conf/domains"), Duration.ofSeconds(30), Optional.empty(), Optional.empty(),
+        Optional.empty()),
         config.catalog());
     assertEquals(new DoorConfig(8080), config.gateway().http());
   }
@@ -68,7 +69,7 @@ class CatalogConfigTest {
 
   @Test
   void unknownKeysListTheKnownOnes() {
-    assertFails("t.yaml: catalog.directroy: unknown key; expected one of: checkInterval, directory, kafka, openlineage",
+    assertFails("t.yaml: catalog.directroy: unknown key; expected one of: checkInterval, directory, journal, kafka, openlineage",
         "catalog: {directroy: x}\n");
     assertFails("t.yaml: catalogue: unknown key; expected one of: catalog, domains, gateway, limits", "catalogue: {}\n");
   }

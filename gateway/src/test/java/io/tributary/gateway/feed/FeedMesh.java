@@ -34,11 +34,15 @@ final class FeedMesh implements AutoCloseable {
   static final Duration WITHIN = Duration.ofSeconds(30);
   static final ObjectMapper JSON = new ObjectMapper();
 
+  private final String name;
+  private final String yaml;
   private final Gateway gateway;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private FeedMesh(Gateway gateway) {
-    this.gateway = gateway;
+  private FeedMesh(String name, String yaml) throws SQLException {
+    this.name = name;
+    this.yaml = yaml;
+    this.gateway = TestGateways.start(name + ".yaml", yaml);
   }
 
   /**
@@ -48,8 +52,8 @@ final class FeedMesh implements AutoCloseable {
    */
   static FeedMesh start(String name, Path contracts, String catalogYaml) throws Exception {
     DatabaseServer postgres = DatabaseServers.postgres();
-    String crm = "tributary_it_" + name + "_crm";
-    String shop = "tributary_it_" + name + "_shop";
+    String crm = database(name, "customers");
+    String shop = database(name, "orders");
     postgres.createDatabase(crm);
     postgres.createDatabase(shop);
     postgres.execute(crm, "CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(100) NOT NULL,"
@@ -60,7 +64,18 @@ final class FeedMesh implements AutoCloseable {
         "INSERT INTO orders VALUES (10, 1, 'paid', 12.50), (11, 2, 'shipped', 99.00), (12, 1, 'placed', 5.00)");
     String yaml = "domains:\n" + domain(postgres, "customers", crm) + domain(postgres, "orders", shop)
         + "catalog:\n  directory: \"" + contracts + "\"\n  checkInterval: 1s\n" + catalogYaml;
-    return new FeedMesh(TestGateways.start(name + ".yaml", yaml));
+    return new FeedMesh(name, yaml);
+  }
+
+  /** Stops this mesh's gateway and starts it again over the same stores, contracts and configuration. */
+  FeedMesh restart() throws SQLException {
+    close();
+    return new FeedMesh(name, yaml);
+  }
+
+  /** The database of one of the mesh's domains, `customers` or `orders`. */
+  static String database(String name, String domain) {
+    return "tributary_it_" + name + (domain.equals("customers") ? "_crm" : "_shop");
   }
 
   /** A PostgreSQL domain publishing its table of the same name. */
