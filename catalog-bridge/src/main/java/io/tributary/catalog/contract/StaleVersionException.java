@@ -2,8 +2,8 @@ package io.tributary.catalog.contract;
 
 /**
  * A version that may not be served again: older than the version served for its major (a replayed
- * or stale copy), or at or below a version its team rolled back or retired by hand. Says which
- * version to publish above.
+ * or stale copy), or withdrawn by its team (rolled back or retired by hand). Says which version to
+ * publish above.
  */
 public final class StaleVersionException extends ContractException {
   private static final long serialVersionUID = 1L;

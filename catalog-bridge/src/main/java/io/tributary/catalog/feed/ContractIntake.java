@@ -7,6 +7,7 @@ import io.tributary.catalog.contract.Version;
 import io.tributary.catalog.product.CatalogChange;
 import io.tributary.catalog.product.Product;
 import io.tributary.catalog.product.ProductCatalog;
+import io.tributary.catalog.product.Withdrawal;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -96,15 +97,11 @@ public final class ContractIntake {
   }
 
   private void restore(ContractJournal.Entry entry) {
-    Optional<ContractJournal.Published> current = Optional.ofNullable(entry.current).filter(c -> entry.restore);
-    if (entry.withdrawnThrough != null && current.isPresent()
-        && current.get().version().compareTo(entry.withdrawnThrough) <= 0) {
-      catalog.rollBack(read(current.get()), entry.withdrawnThrough, entry.withdrawnHow);
-    } else {
-      if (entry.withdrawnThrough != null) {
-        catalog.withdraw(entry.id, entry.major, entry.withdrawnThrough, entry.withdrawnHow);
-      }
-      current.ifPresent(c -> publish(c.origin(), c.text(), contract -> {}, true));
+    if (entry.withdrawn != null) {
+      catalog.withdraw(entry.id, entry.major, entry.withdrawn);
+    }
+    if (entry.current != null && entry.restore) {
+      publish(entry.current.origin(), entry.current.text(), contract -> {}, true);
     }
     if (entry.held != null) {
       publish(entry.held.origin(), entry.held.text(), contract -> {}, entry.heldRestore);
@@ -194,7 +191,7 @@ public final class ContractIntake {
 
   /**
    * Serves again, for a major, the version served before the current one; the current one and every
-   * version up to it are withdrawn. The version restored is checked against its store first.
+   * version above the restored one up to it are withdrawn. The version restored is checked against its store first.
    *
    * @throws ContractException when the major is not served, no earlier version is known, or the
    *     store does not keep (or cannot check) the earlier version
@@ -217,7 +214,7 @@ public final class ContractIntake {
         throw new ContractException(origin, "", "cannot roll " + name(current) + " back to " + target.version()
             + " now: " + e.getMessage() + "; " + current.version() + " stays served");
       }
-      String how = "was rolled back by " + origin + " at " + Instant.now().truncatedTo(ChronoUnit.SECONDS);
+      String how = "rolled back by " + origin + " at " + Instant.now().truncatedTo(ChronoUnit.SECONDS);
       CatalogChange change = catalog.rollBack(target, current.version(), how);
       LOG.info("rolled {} major {} back from {} to {} on behalf of {}", name(current), major, current.version(),
           target.version(), origin);
@@ -250,11 +247,12 @@ public final class ContractIntake {
    */
   public List<CatalogChange> retireByHand(String origin, String id, Optional<Integer> major) {
     List<CatalogChange> changes = logged(origin, major.map(m -> catalog.retire(id, m)).orElseGet(() -> catalog.retire(id)));
-    String how = "was retired by " + origin + " at " + Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    String how = "retired by " + origin + " at " + Instant.now().truncatedTo(ChronoUnit.SECONDS);
     for (CatalogChange change : changes) {
       Version version = change.contract().version();
-      catalog.withdraw(id, version.major(), version, how);
-      remember(() -> journal.withdrawn(id, version.major(), version, how), true);
+      Withdrawal withdrawal = new Withdrawal(null, version, how);
+      catalog.withdraw(id, version.major(), withdrawal);
+      remember(() -> journal.withdrawn(id, version.major(), withdrawal), true);
     }
     return changes;
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.catalog.contract.DataContract;
 import io.tributary.catalog.contract.Version;
+import io.tributary.catalog.product.Withdrawal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
@@ -125,7 +126,7 @@ public final class ContractJournal {
   }
 
   /**
-   * The major was rolled back to {@code target}, the last earlier version; versions up to
+   * The major was rolled back to {@code target}, the last earlier version; versions above it up to
    * {@code through} are withdrawn.
    */
   synchronized void rolledBack(DataContract target, Version through, String how) {
@@ -134,7 +135,7 @@ public final class ContractJournal {
     entry.earlier.removeIf(e -> e.version().compareTo(target.version()) >= 0);
     entry.current = restored;
     entry.restore = true;
-    entry.withdrawn(through, how);
+    entry.withdraw(new Withdrawal(target.version(), through, how));
     entry.held = null;
     write(entry);
   }
@@ -142,7 +143,7 @@ public final class ContractJournal {
   /** A major was retired by its feed (file deleted, tombstone): nothing of it is remembered. */
   synchronized void retired(String id, int major) {
     Entry entry = entries.remove(Entry.key(id, major));
-    if (entry != null && entry.withdrawnThrough != null) {
+    if (entry != null && entry.withdrawn != null) {
       // A retirement by hand outlives the feed's own: the file may come back with the same version.
       entries.put(entry.key(), entry.onlyWithdrawal());
       write(entries.get(entry.key()));
@@ -151,10 +152,10 @@ public final class ContractJournal {
     }
   }
 
-  /** A major was retired by hand: versions up to {@code through} stay withdrawn, whatever feed holds them. */
-  synchronized void withdrawn(String id, int major, Version through, String how) {
+  /** A major was retired by hand: the versions withdrawn stay so, whatever feed holds them. */
+  synchronized void withdrawn(String id, int major, Withdrawal withdrawal) {
     Entry entry = entry(id, major);
-    entry.withdrawn(through, how);
+    entry.withdraw(withdrawal);
     Entry kept = entry.onlyWithdrawal();
     entries.put(kept.key(), kept);
     write(kept);
@@ -231,9 +232,8 @@ public final class ContractJournal {
     public boolean restore;
     /** Versions served before, oldest first. */
     public List<Published> earlier = new ArrayList<>();
-    /** Versions up to this one are withdrawn, by {@link #withdrawnHow}. */
-    public Version withdrawnThrough;
-    public String withdrawnHow;
+    /** The versions taken back by hand, if any. */
+    public Withdrawal withdrawn;
     /** A version waiting for its store to be checked. */
     public Published held;
     public boolean heldRestore;
@@ -253,17 +253,13 @@ public final class ContractJournal {
       return key(id, major);
     }
 
-    void withdrawn(Version through, String how) {
-      if (withdrawnThrough == null || withdrawnThrough.compareTo(through) < 0) {
-        withdrawnThrough = through;
-        withdrawnHow = how;
-      }
+    void withdraw(Withdrawal more) {
+      withdrawn = withdrawn == null ? more : withdrawn.union(more);
     }
 
     Entry onlyWithdrawal() {
       Entry kept = new Entry(id, major);
-      kept.withdrawnThrough = withdrawnThrough;
-      kept.withdrawnHow = withdrawnHow;
+      kept.withdrawn = withdrawn;
       return kept;
     }
 
@@ -272,8 +268,7 @@ public final class ContractJournal {
       copy.current = current;
       copy.restore = restore;
       copy.earlier = new ArrayList<>(earlier);
-      copy.withdrawnThrough = withdrawnThrough;
-      copy.withdrawnHow = withdrawnHow;
+      copy.withdrawn = withdrawn;
       copy.held = held;
       copy.heldRestore = heldRestore;
       return copy;

@@ -54,10 +54,11 @@ public final class ProductCatalog {
     Map<Integer, DataContract> majors = new TreeMap<>(current == null ? Map.of() : current.majors());
     DataContract served = majors.get(contract.version().major());
     Withdrawal withdrawal = withdrawn.get(new MajorKey(contract.id(), contract.version().major()));
-    if (withdrawal != null && contract.version().compareTo(withdrawal.through()) <= 0) {
+    if (withdrawal != null && withdrawal.covers(contract.version())) {
       // A file or topic still holding a version its team took back must not bring it back.
       throw new StaleVersionException(contract.origin(), contract.version() + " of " + contract.domain() + "."
-          + contract.product() + " is at or below " + withdrawal.through() + ", which " + withdrawal.how()
+          + contract.product() + " is withdrawn: versions " + (withdrawal.above() == null ? "" : "above "
+          + withdrawal.above() + " ") + "up to " + withdrawal.through() + " were " + withdrawal.how()
           + "; publish a version above " + withdrawal.through());
     }
     if (served != null && contract.version().compareTo(served.version()) < 0) {
@@ -83,18 +84,18 @@ public final class ProductCatalog {
 
   /**
    * Serves {@code target} for its major again in place of the version served now, which its team
-   * takes back: no version up to {@code through} of that major is accepted afterwards. Unlike
+   * takes back: no version above the target up to {@code through} is accepted afterwards. Unlike
    * {@link #publish}, compatibility with the served version is not asked: rolling back is the owner
    * undoing a release, and the target kept that major's promises when it was served.
    *
-   * @param how what took the versions back, for the refusals that cite it ("was rolled back by …")
+   * @param how what took the versions back, for the refusals that cite it ("rolled back by … at …")
    */
   public synchronized CatalogChange rollBack(DataContract target, Version through, String how) {
     MajorKey key = new MajorKey(target.id(), target.version().major());
     Product current = byId.get(target.id());
     Map<Integer, DataContract> majors = new TreeMap<>(current == null ? Map.of() : current.majors());
     DataContract served = majors.put(target.version().major(), target);
-    withdrawn.merge(key, new Withdrawal(through, how), Withdrawal::higher);
+    withdrawn.merge(key, new Withdrawal(target.version(), through, how), Withdrawal::union);
     replace(target.id(), new Product(target.id(), target.domain(), target.product(), new TreeMap<>(majors)));
     CatalogChange change = new CatalogChange(served == null ? CatalogChange.Kind.ADDED : CatalogChange.Kind.REPLACED,
         target, Optional.ofNullable(served));
@@ -103,11 +104,11 @@ public final class ProductCatalog {
   }
 
   /**
-   * Refuses, from now on, every version up to {@code through} of a product's major, whichever feed
-   * brings it: what a team retired or rolled back by hand stays so after a restart.
+   * Refuses, from now on, the versions {@code withdrawal} covers of a product's major, whichever feed
+   * brings them: what a team retired or rolled back by hand stays so after a restart.
    */
-  public synchronized void withdraw(String id, int major, Version through, String how) {
-    withdrawn.merge(new MajorKey(id, major), new Withdrawal(through, how), Withdrawal::higher);
+  public synchronized void withdraw(String id, int major, Withdrawal withdrawal) {
+    withdrawn.merge(new MajorKey(id, major), withdrawal, Withdrawal::union);
   }
 
   /** Retires every version of the product with this contract id; nothing when there is none. */
@@ -155,13 +156,6 @@ public final class ProductCatalog {
   }
 
   private record MajorKey(String id, int major) {}
-
-  /** Versions up to {@code through} taken back; {@code how} says by whom and when, for refusals. */
-  private record Withdrawal(Version through, String how) {
-    static Withdrawal higher(Withdrawal a, Withdrawal b) {
-      return a.through.compareTo(b.through) >= 0 ? a : b;
-    }
-  }
 
   private void replace(String id, Product product) {
     Map<String, Product> next = new TreeMap<>(byId);

@@ -133,11 +133,25 @@ class PublishingRulesTest {
     assertEquals("1.0.0", served());
     assertEquals(1, catalog.product("shop", "things").orElseThrow().latest().tables().get(0).columns().size());
     StaleVersionException again = assertThrows(StaleVersionException.class, () -> put(things("1.1.0", "note")));
-    assertTrue(again.getMessage().startsWith("PUT: version: 1.1.0 of shop.things is at or below 1.1.0, which was"
-        + " rolled back by POST rollback at "), again.getMessage());
+    assertTrue(again.getMessage().startsWith("PUT: version: 1.1.0 of shop.things is withdrawn: versions above 1.0.0"
+        + " up to 1.1.0 were rolled back by POST rollback at "), again.getMessage());
     assertTrue(again.getMessage().endsWith("; publish a version above 1.1.0"), again.getMessage());
     put(things("1.2.0", "note"));
     assertEquals("1.2.0", served());
+  }
+
+  @Test
+  void versionRolledBackToIsNotRefusedWhenItsFeedBringsItAgain() {
+    intake.publish("kafka:contracts@0", things("1.0.0"), c -> { });
+    intake.publish("kafka:contracts@1", things("1.1.0", "note"), c -> { });
+    intake.rollBack("POST rollback", "shop-things", 1);
+
+    start();
+    intake.publish("kafka:contracts@0", things("1.0.0"), c -> { });
+    assertThrows(StaleVersionException.class, () -> intake.publish("kafka:contracts@1", things("1.1.0", "note"), c -> { }));
+
+    assertEquals("1.0.0", served());
+    assertEquals(1, intake.rejections().latest().size(), "only the version taken back is refused");
   }
 
   @Test
@@ -194,7 +208,8 @@ class PublishingRulesTest {
     StaleVersionException refused = assertThrows(StaleVersionException.class,
         () -> intake.publish("shop/things.yaml", things("1.0.0"), c -> { }));
 
-    assertTrue(refused.getMessage().contains("which was retired by DELETE at "), refused.getMessage());
+    assertTrue(refused.getMessage().contains("is withdrawn: versions up to 1.0.0 were retired by DELETE at "),
+        refused.getMessage());
     assertTrue(catalog.products().isEmpty());
     intake.publish("shop/things.yaml", things("1.0.1"), c -> { });
     assertEquals("1.0.1", served(), "a higher version is a new release");

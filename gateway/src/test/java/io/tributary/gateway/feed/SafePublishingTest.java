@@ -98,8 +98,8 @@ class SafePublishingTest {
     HttpResponse<String> again = put("orders", "rollbacks", ContractText.keyed("orders", "rollbacks", "1.1.0",
         "total total decimal(10,2)"));
     assertEquals(409, again.statusCode(), again.body());
-    assertTrue(json(again).path("error").asText().contains("1.1.0 of orders.rollbacks is at or below 1.1.0, which was"
-        + " rolled back by POST /api/products/orders/rollbacks/v1/rollback at "), again.body());
+    assertTrue(json(again).path("error").asText().contains("1.1.0 of orders.rollbacks is withdrawn: versions above 1.0.0"
+        + " up to 1.1.0 were rolled back by POST /api/products/orders/rollbacks/v1/rollback at "), again.body());
     assertEquals(200, put("orders", "rollbacks", ContractText.keyed("orders", "rollbacks", "1.1.1",
         "total total decimal(10,2)")).statusCode());
 
@@ -140,7 +140,7 @@ class SafePublishingTest {
     assertEquals(List.of("DE", "FR"), mesh.column("SELECT country FROM customers.kept ORDER BY id"));
     assertEquals("none", served("customers", "filed"), "retired by hand, although its file still says 1.0.0");
     assertTrue(mesh.rejections().stream().anyMatch(r -> r.path("message").asText().contains(
-        "1.0.0 of customers.filed is at or below 1.0.0, which was retired by DELETE /api/products/customers/filed at ")),
+        "1.0.0 of customers.filed is withdrawn: versions up to 1.0.0 were retired by DELETE /api/products/customers/filed at ")),
         mesh.rejections().toString());
     assertEquals(409, put("customers", "kept", ContractText.keyed("customers", "kept", "1.2.0", "name name varchar(100)",
         "country country char(2)", "email email varchar(200)")).statusCode());
