@@ -60,6 +60,14 @@ public interface DomainSource extends AutoCloseable {
     return List.of();
   }
 
+  /**
+   * The store's committed changes, for the gateway's cached joins to follow; empty when this store
+   * offers none (its cached joins are then rebuilt from the store). Empty by default.
+   */
+  default Optional<ChangeFeed> changes() {
+    return Optional.empty();
+  }
+
   /** Asks the store whether it answers now; never throws. */
   Health health();
 
