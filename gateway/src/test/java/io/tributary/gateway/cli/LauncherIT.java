@@ -4,13 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * The README's commands, as a user types them: {@code bin/tributary demo}, then
- * {@code bin/tributary sql} asking the demo query. Runs after packaging, on the built launcher.
+ * {@code bin/tributary sql} asking the demo query; {@code bin/tributary serve --config
+ * conf/tributary.yaml}. Runs after packaging, on the built launcher.
  */
 class LauncherIT {
 
@@ -29,6 +31,18 @@ class LauncherIT {
 
       assertTrue(output.contains("12 rows selected"), output);
       assertTrue(output.matches("(?s).*\\| DE +\\| \\d+ +\\|.*"), output);
+    }
+  }
+
+  @Test
+  void serveStartsOnTheExampleConfigurationWhateverItsStoresAnswer() throws Exception {
+    try (LaunchedDemo served = LaunchedDemo.serve("conf/tributary.yaml", Map.of("CRM_DB_PASSWORD", "not-checked"))) {
+      String log = served.log();
+      assertTrue(log.contains("serving [customers, orders]"), log);
+      for (String domain : List.of("customers", "orders")) {
+        assertTrue(log.contains("domain `" + domain + "`: UP") || log.contains("domain `" + domain + "` does not answer"),
+            "start-up reports " + domain + " up, or says why it does not answer:\n" + log);
+      }
     }
   }
 }
