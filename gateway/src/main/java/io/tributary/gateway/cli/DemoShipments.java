@@ -39,8 +39,8 @@ final class DemoShipments implements AutoCloseable {
   private static final List<String> CARRIERS = List.of("DHL", "UPS", "DPD", "GLS", "PostNL", "FedEx");
   private static final Logger LOG = LoggerFactory.getLogger(DemoShipments.class);
 
-  private final Path dir;
   private final KafkaBroker broker;
+  private final Runnable release;
   private final KafkaProducer<String, String> producer;
   private final ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "demo-shipments");
@@ -50,9 +50,9 @@ final class DemoShipments implements AutoCloseable {
   private final Random random = new Random(42);
   private long nextId = 1; // feeder thread only, after the initial batch
 
-  private DemoShipments(Path dir, KafkaBroker broker) {
-    this.dir = dir;
+  private DemoShipments(KafkaBroker broker, Runnable release) {
     this.broker = broker;
+    this.release = release;
     this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
         new StringSerializer(), new StringSerializer());
   }
@@ -62,10 +62,21 @@ final class DemoShipments implements AutoCloseable {
     Path dir = Files.createTempDirectory("tributary-demo-kafka");
     KafkaBroker broker = KafkaBroker.create(dir);
     broker.start();
+    return feeding(broker, () -> {
+      broker.close();
+      delete(dir);
+    });
+  }
+
+  /**
+   * Creates the topic on a running {@code broker}, sends the first shipments and starts feeding
+   * more; {@link #close()} stops the feed and then runs {@code release}.
+   */
+  static DemoShipments feeding(KafkaBroker broker, Runnable release) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
       admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
     }
-    DemoShipments shipments = new DemoShipments(dir, broker);
+    DemoShipments shipments = new DemoShipments(broker, release);
     for (int i = 0; i < INITIAL_SHIPMENTS; i++) {
       shipments.send();
     }
@@ -94,7 +105,10 @@ final class DemoShipments implements AutoCloseable {
   public void close() {
     feeder.shutdownNow();
     producer.close(Duration.ofSeconds(5));
-    broker.close();
+    release.run();
+  }
+
+  private static void delete(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {

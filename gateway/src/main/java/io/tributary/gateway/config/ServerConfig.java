@@ -1,5 +1,8 @@
 package io.tributary.gateway.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * Where the gateway listens.
  *
@@ -23,5 +26,19 @@ public record ServerConfig(String bind, DoorConfig jdbc, FlightConfig flight, Do
 
   public static ServerConfig defaults() {
     return new ServerConfig(null, null, null, null);
+  }
+
+  /** From YAML: a door written without its port (`jdbc: {}`) listens on its default port, not on a free one. */
+  @JsonCreator
+  static ServerConfig fromYaml(@JsonProperty("bind") String bind, @JsonProperty("jdbc") DoorYaml jdbc,
+      @JsonProperty("flight") FlightConfig flight, @JsonProperty("http") DoorYaml http) {
+    return new ServerConfig(bind, DoorYaml.port(jdbc, DEFAULT_JDBC_PORT), flight, DoorYaml.port(http, DEFAULT_HTTP_PORT));
+  }
+
+  /** A door as written in YAML, its port possibly left out. */
+  record DoorYaml(Integer port) {
+    static DoorConfig port(DoorYaml door, int fallback) {
+      return new DoorConfig(door == null || door.port() == null ? fallback : door.port());
+    }
   }
 }

@@ -3,25 +3,18 @@ package io.tributary.gateway.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tributary.adapter.spi.DomainAdapters;
 import io.tributary.catalog.contract.DataContract;
 import io.tributary.catalog.product.Product;
 import io.tributary.gateway.Gateway;
-import io.tributary.gateway.config.CatalogConfig;
-import io.tributary.gateway.config.ConfigLoader;
-import io.tributary.gateway.config.DoorConfig;
-import io.tributary.gateway.config.FlightConfig;
-import io.tributary.gateway.config.GatewayConfig;
-import io.tributary.gateway.config.ServerConfig;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,26 +24,12 @@ class DemoTest {
 
   @BeforeAll
   static void start() throws Exception {
-    DomainAdapters adapters = DomainAdapters.discover();
-    GatewayConfig demo = new ConfigLoader(System::getenv, adapters.types()).load(Path.of("../conf/demo.yaml"));
-    // The tests run in gateway/, the demo from the checkout: its relative contracts directory is one up.
-    CatalogConfig catalog = new CatalogConfig(Path.of("..").resolve(demo.catalog().directory()),
-        demo.catalog().checkInterval(), Optional.empty(), Optional.empty(), Optional.empty());
-    GatewayConfig onFreePorts = new GatewayConfig(
-        new ServerConfig("127.0.0.1", new DoorConfig(0), new FlightConfig(0), new DoorConfig(0)), demo.domains(),
-        catalog, demo.limits());
-    DemoMesh.seed(onFreePorts);
-    gateway = Gateway.start(onFreePorts, "conf/demo.yaml", adapters);
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
+    gateway = DemoGateway.get();
   }
 
   @Test
   void demoMeshAnswersOrdersPerCountryAcrossItsTwoDomains() throws Exception {
-    try (Connection c = connect();
+    try (Connection c = DemoGateway.connect();
          Statement s = c.createStatement();
          ResultSet rs = s.executeQuery("SELECT c.country, count(*) FROM orders.orders o"
              + " JOIN customers.customers c ON o.customer_id = c.id GROUP BY c.country")) {
@@ -76,7 +55,7 @@ class DemoTest {
         .classification());
     assertTrue(gateway.engine().products().product("shipments", "shipments").isPresent());
 
-    try (Connection c = connect();
+    try (Connection c = DemoGateway.connect();
          Statement s = c.createStatement();
          ResultSet rs = s.executeQuery("SELECT count(*), sum(amount) FROM orders.orders_v1")) {
       rs.next();
@@ -86,7 +65,27 @@ class DemoTest {
     }
   }
 
-  private static Connection connect() throws Exception {
-    return DriverManager.getConnection("jdbc:tributary://127.0.0.1:" + gateway.jdbcPort());
+  @Test
+  void demoContractsDeclareTheForeignKeysBiToolsDrawAsJoins() throws Exception {
+    try (Connection c = DemoGateway.connect()) {
+      DatabaseMetaData meta = c.getMetaData();
+      assertEquals(List.of("orders.orders.customer_id -> customers.customers.id (orders_customer_id_fkey)"),
+          importedKeys(meta, "orders", "orders"));
+      assertEquals(List.of("shipments.shipments.order_id -> orders.orders.id (shipments_order_id_fkey)"),
+          importedKeys(meta, "shipments", "shipments"));
+      assertEquals(List.of(), importedKeys(meta, "customers", "customers"));
+    }
+  }
+
+  private static List<String> importedKeys(DatabaseMetaData meta, String schema, String table) throws Exception {
+    List<String> keys = new ArrayList<>();
+    try (ResultSet rs = meta.getImportedKeys("tributary", schema, table)) {
+      while (rs.next()) {
+        keys.add(rs.getString("FKTABLE_SCHEM") + "." + rs.getString("FKTABLE_NAME") + "."
+            + rs.getString("FKCOLUMN_NAME") + " -> " + rs.getString("PKTABLE_SCHEM") + "."
+            + rs.getString("PKTABLE_NAME") + "." + rs.getString("PKCOLUMN_NAME") + " (" + rs.getString("FK_NAME") + ")");
+      }
+    }
+    return keys;
   }
 }

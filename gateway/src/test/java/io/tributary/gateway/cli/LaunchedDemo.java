@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code bin/tributary demo} as a user starts it, in its own JVM, on free ports: what the
- * launcher sets (heap, log configuration, the JDK's HTTP server limits) holds as in production.
+ * {@code bin/tributary demo} (or {@code serve}) as a user starts it, in its own JVM, on free ports:
+ * what the launcher sets (heap, log configuration, the JDK's HTTP server limits) holds as in production.
  */
 final class LaunchedDemo implements AutoCloseable {
   static final Path HOME = Path.of("..").toAbsolutePath().normalize();
@@ -19,10 +19,12 @@ final class LaunchedDemo implements AutoCloseable {
   final int jdbcPort;
   final int httpPort;
   final Path config;
+  private final String command;
   private final Path log;
   private final Process process;
 
-  private LaunchedDemo(int jdbcPort, int httpPort, Path config, Path log, Process process) {
+  private LaunchedDemo(String command, int jdbcPort, int httpPort, Path config, Path log, Process process) {
+    this.command = command;
     this.jdbcPort = jdbcPort;
     this.httpPort = httpPort;
     this.config = config;
@@ -37,14 +39,24 @@ final class LaunchedDemo implements AutoCloseable {
 
   /** {@link #start(Map)} with {@code settings}, top-level YAML such as {@code limits: {…}}, added to the demo's configuration. */
   static LaunchedDemo start(Map<String, String> environment, String settings) throws IOException, InterruptedException {
+    return ready("demo", settings + Files.readString(HOME.resolve("conf/demo.yaml")), environment);
+  }
+
+  /** {@code bin/tributary serve --config} on {@code configFile} of the checkout, moved to free ports; waits until it is ready. */
+  static LaunchedDemo serve(String configFile, Map<String, String> environment) throws IOException, InterruptedException {
+    return ready("serve", Files.readString(HOME.resolve(configFile)), environment);
+  }
+
+  private static LaunchedDemo ready(String command, String yaml, Map<String, String> environment)
+      throws IOException, InterruptedException {
     int jdbcPort = freePort();
     int httpPort = freePort();
-    Path config = Files.createTempFile("demo", ".yaml");
-    Files.writeString(config, settings + Files.readString(HOME.resolve("conf/demo.yaml"))
-        .replace("port: 8765", "port: " + jdbcPort)
-        .replace("port: 8080", "port: " + httpPort)
-        .replace("jdbc:\n    port", "flight:\n    port: 0\n  jdbc:\n    port"));
-    LaunchedDemo demo = launch(jdbcPort, httpPort, config, environment);
+    Path config = Files.createTempFile(command, ".yaml");
+    String onFreePorts = yaml.replace("port: 8765", "port: " + jdbcPort).replace("port: 8080", "port: " + httpPort)
+        .replace("port: 32010", "port: 0");
+    Files.writeString(config, onFreePorts.contains("  flight:") ? onFreePorts
+        : onFreePorts.replace("jdbc:\n    port", "flight:\n    port: 0\n  jdbc:\n    port"));
+    LaunchedDemo demo = launch(command, jdbcPort, httpPort, config, environment);
     try {
       demo.awaitLine("Tributary ready", Duration.ofSeconds(90));
     } catch (AssertionError | RuntimeException e) {
@@ -56,16 +68,16 @@ final class LaunchedDemo implements AutoCloseable {
 
   /** A second demo on this one's configuration (and so its ports); not waited for. */
   LaunchedDemo again() throws IOException {
-    return launch(jdbcPort, httpPort, config, Map.of());
+    return launch(command, jdbcPort, httpPort, config, Map.of());
   }
 
-  private static LaunchedDemo launch(int jdbcPort, int httpPort, Path config, Map<String, String> environment)
-      throws IOException {
-    Path log = Files.createTempFile("demo", ".log");
-    ProcessBuilder builder = new ProcessBuilder(HOME.resolve("bin/tributary").toString(), "demo", "--config",
+  private static LaunchedDemo launch(String command, int jdbcPort, int httpPort, Path config,
+      Map<String, String> environment) throws IOException {
+    Path log = Files.createTempFile(command, ".log");
+    ProcessBuilder builder = new ProcessBuilder(HOME.resolve("bin/tributary").toString(), command, "--config",
         config.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(environment);
-    return new LaunchedDemo(jdbcPort, httpPort, config, log, builder.start());
+    return new LaunchedDemo(command, jdbcPort, httpPort, config, log, builder.start());
   }
 
   String log() throws IOException {
@@ -84,7 +96,7 @@ final class LaunchedDemo implements AutoCloseable {
         return;
       }
       if (!process.isAlive()) {
-        throw new AssertionError("the demo exited early:\n" + log());
+        throw new AssertionError("`tributary " + command + "` exited early:\n" + log());
       }
       Thread.sleep(100);
     }

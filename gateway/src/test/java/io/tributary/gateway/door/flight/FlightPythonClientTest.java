@@ -2,20 +2,15 @@ package io.tributary.gateway.door.flight;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.gateway.FederatedMesh;
 import io.tributary.gateway.Rows;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,19 +20,10 @@ import org.junit.jupiter.api.Test;
  */
 class FlightPythonClientTest {
   private static final Path EXAMPLES = Path.of("..", "examples", "python").toAbsolutePath().normalize();
-  private static final Path VENV = Path.of("target", "python-flight").toAbsolutePath();
-  private static final Path PYTHON = VENV.resolve("bin").resolve("python");
 
   @BeforeAll
   static void installPyarrow() throws Exception {
-    if (!Files.isExecutable(PYTHON)) {
-      run("creating a Python environment for pyarrow (is python3 with its venv module installed?)", 120,
-          "python3", "-m", "venv", VENV.toString());
-    }
-    if (exitCode(PYTHON.toString(), "-c", "import pyarrow.flight") != 0) {
-      run("`pip install pyarrow` from the machine's package index (see pip's output above for the index and the error)",
-          900, PYTHON.toString(), "-m", "pip", "install", "--quiet", "pyarrow");
-    }
+    PythonFlightClients.python();
   }
 
   @Test
@@ -80,36 +66,17 @@ class FlightPythonClientTest {
   }
 
   private static JsonNode pyarrow(int port, String... sql) throws Exception {
-    List<String> command = new ArrayList<>(List.of(PYTHON.toString(),
+    List<String> command = new ArrayList<>(List.of(PythonFlightClients.python().toString(),
         Path.of("src", "test", "resources", "flight", "pyarrow_queries.py").toAbsolutePath().toString(),
         EXAMPLES.toString(), String.valueOf(port)));
     command.addAll(List.of(sql));
-    return new ObjectMapper().readTree(run("running the pyarrow client", 120, command.toArray(String[]::new)));
+    return new ObjectMapper().readTree(
+        PythonFlightClients.run("running the pyarrow client", 120, null, command.toArray(String[]::new)));
   }
 
   private static List<String> strings(JsonNode array) {
     List<String> values = new ArrayList<>();
     array.forEach(v -> values.add(v.isNull() ? null : v.asText()));
     return values;
-  }
-
-  /** Runs a command to completion and returns its standard output; fails the test with its output otherwise. */
-  private static String run(String what, int timeoutSeconds, String... command) throws Exception {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      fail(what + " took more than " + timeoutSeconds + " s: " + String.join(" ", command));
-    }
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (process.exitValue() != 0) {
-      fail(what + " failed (exit " + process.exitValue() + "): " + String.join(" ", command) + "\n" + output);
-    }
-    return output;
-  }
-
-  private static int exitCode(String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    process.getInputStream().readAllBytes();
-    return process.waitFor();
   }
 }
