@@ -17,6 +17,7 @@ import io.tributary.gateway.door.flight.FlightDoor;
 import io.tributary.gateway.door.jdbc.JdbcDoor;
 import io.tributary.gateway.engine.Engine;
 import io.tributary.gateway.http.HttpDoor;
+import io.tributary.gateway.materialize.Materializations;
 import io.tributary.gateway.ops.DomainHealth;
 import io.tributary.gateway.ops.Meters;
 import io.tributary.gateway.ops.OpsApi;
@@ -30,8 +31,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * A running gateway: the domains opened, the engine over them, the feeds that keep its data
@@ -78,6 +79,8 @@ public final class Gateway implements AutoCloseable {
     String bind = config.gateway().bind();
     Deque<AutoCloseable> opened = new ArrayDeque<>(List.of(engine, metrics));
     try {
+      push(opened, Materializations.start(engine, config.materializations(), storeNames(config),
+          config.limits().maxCachedMemoryBytes().orElseThrow()));
       DomainHealth health = push(opened, new DomainHealth(engine));
       ProductFeeds feeds = push(opened, ProductFeeds.start(config.catalog(), intake));
       JdbcDoor jdbc = push(opened, JdbcDoor.open(engine, bind, config.gateway().jdbc().port(), config.limits()));
@@ -110,6 +113,12 @@ public final class Gateway implements AutoCloseable {
             + " are served", domain, h.detail(), domain);
       }
     });
+  }
+
+  private static Map<String, Map<String, String>> storeNames(GatewayConfig config) {
+    Map<String, Map<String, String>> names = new LinkedHashMap<>();
+    config.domains().forEach(d -> names.put(d.name(), d.storeNames()));
+    return names;
   }
 
   /** The catalog's journal, read now so a broken one stops start-up with its path rather than losing what it kept. */

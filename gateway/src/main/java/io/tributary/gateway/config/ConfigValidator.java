@@ -47,6 +47,23 @@ final class ConfigValidator {
     }
     validate(config.catalog());
     validate(config.limits());
+    Set<String> materialized = new HashSet<>();
+    for (int i = 0; i < config.materializations().size(); i++) {
+      validate("materializations[" + i + "]", config.materializations().get(i), materialized);
+    }
+  }
+
+  private void validate(String at, MaterializationConfig materialization, Set<String> names) {
+    required(at + ".name", materialization.name());
+    identifier(at + ".name", materialization.name());
+    if (!names.add(materialization.name())) {
+      fail(at + ".name", "`" + materialization.name() + "` names another materialization too; each needs its own name");
+    }
+    required(at + ".sql", materialization.sql());
+    if (materialization.maxStaleness().isNegative()) {
+      fail(at + ".maxStaleness", "is " + materialization.maxStaleness() + "; expected zero or a positive "
+          + DurationText.EXPECTED);
+    }
   }
 
   private void validate(LimitsConfig limits) {
@@ -60,6 +77,10 @@ final class ConfigValidator {
     }
     if (limits.maxQueryMemoryBytes().isEmpty()) {
       fail("limits.maxQueryMemory", "is `" + limits.maxQueryMemory() + "`; expected a " + Sizes.EXPECTED
+          + ", or a share of the heap from 1% to 100%");
+    }
+    if (limits.maxCachedMemoryBytes().isEmpty()) {
+      fail("limits.maxCachedMemory", "is `" + limits.maxCachedMemory() + "`; expected a " + Sizes.EXPECTED
           + ", or a share of the heap from 1% to 100%");
     }
     if (limits.maxSessions() < 1) {

@@ -4,6 +4,7 @@ import io.tributary.adapter.spi.DomainSpec;
 import io.tributary.adapter.spi.TableSpec;
 import io.tributary.catalog.Domain;
 import io.tributary.catalog.Owner;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,13 @@ public record DomainConfig(
   public DomainSpec spec() {
     return new DomainSpec(name, adapter, connection,
         tables.stream().map(t -> new TableSpec(t.name(), t.sourceOrName(), t.options())).toList());
+  }
+
+  /** The store's name of each published table, by the name it is published under. */
+  public Map<String, String> storeNames() {
+    Map<String, String> names = new LinkedHashMap<>();
+    tables.forEach(t -> names.put(t.name(), t.sourceOrName()));
+    return names;
   }
 
   /** What the catalog lists. */

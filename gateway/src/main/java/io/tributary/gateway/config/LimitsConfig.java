@@ -18,24 +18,29 @@ import java.util.Optional;
  * @param maxQueryMemory how much one query may hold in the gateway (hash-join build sides, sorts,
  *     aggregate groups, windows, set operations): a size such as {@code 512MB}, or a share of the
  *     heap such as {@code 25%}
+ * @param maxCachedMemory how much all materializations (cached joins) may hold together, in the
+ *     same forms as {@code maxQueryMemory}; past it the least recently used is dropped and its
+ *     queries run federated until it is rebuilt
  * @param maxSessions how many client sessions (JDBC connections, Flight statements) may be open at once
  * @param sessionIdleTimeout how long a session may stay unused before it is closed
  * @param resultIdleTimeout how long a running query may wait for its client to read rows before it
  *     is stopped; it holds store connections meanwhile
  */
 public record LimitsConfig(Duration queryTimeout, Duration planningTimeout, long maxResultRows, int maxHeapUsage,
-    String maxQueryMemory, int maxSessions, Duration sessionIdleTimeout, Duration resultIdleTimeout) {
+    String maxQueryMemory, String maxCachedMemory, int maxSessions, Duration sessionIdleTimeout,
+    Duration resultIdleTimeout) {
   public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofMinutes(30);
   public static final Duration DEFAULT_PLANNING_TIMEOUT = Duration.ofSeconds(30);
   public static final long DEFAULT_MAX_RESULT_ROWS = 50_000_000L;
   public static final int DEFAULT_MAX_HEAP_USAGE = 85;
   public static final String DEFAULT_MAX_QUERY_MEMORY = "25%";
+  public static final String DEFAULT_MAX_CACHED_MEMORY = "25%";
   public static final int DEFAULT_MAX_SESSIONS = 1_000;
   public static final Duration DEFAULT_SESSION_IDLE_TIMEOUT = Duration.ofHours(8);
   public static final Duration DEFAULT_RESULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
 
   public static LimitsConfig defaults() {
-    return fromYaml(null, null, null, null, null, null, null, null);
+    return fromYaml(null, null, null, null, null, null, null, null, null);
   }
 
   /** From YAML: a key left out takes its default. */
@@ -43,7 +48,7 @@ public record LimitsConfig(Duration queryTimeout, Duration planningTimeout, long
   static LimitsConfig fromYaml(@JsonProperty("queryTimeout") Duration queryTimeout,
       @JsonProperty("planningTimeout") Duration planningTimeout, @JsonProperty("maxResultRows") Long maxResultRows,
       @JsonProperty("maxHeapUsage") Integer maxHeapUsage, @JsonProperty("maxQueryMemory") String maxQueryMemory,
-      @JsonProperty("maxSessions") Integer maxSessions,
+      @JsonProperty("maxCachedMemory") String maxCachedMemory, @JsonProperty("maxSessions") Integer maxSessions,
       @JsonProperty("sessionIdleTimeout") Duration sessionIdleTimeout,
       @JsonProperty("resultIdleTimeout") Duration resultIdleTimeout) {
     return new LimitsConfig(queryTimeout == null ? DEFAULT_QUERY_TIMEOUT : queryTimeout,
@@ -51,6 +56,7 @@ public record LimitsConfig(Duration queryTimeout, Duration planningTimeout, long
         maxResultRows == null ? DEFAULT_MAX_RESULT_ROWS : maxResultRows,
         maxHeapUsage == null ? DEFAULT_MAX_HEAP_USAGE : maxHeapUsage,
         maxQueryMemory == null ? DEFAULT_MAX_QUERY_MEMORY : maxQueryMemory.trim(),
+        maxCachedMemory == null ? DEFAULT_MAX_CACHED_MEMORY : maxCachedMemory.trim(),
         maxSessions == null ? DEFAULT_MAX_SESSIONS : maxSessions,
         sessionIdleTimeout == null ? DEFAULT_SESSION_IDLE_TIMEOUT : sessionIdleTimeout,
         resultIdleTimeout == null ? DEFAULT_RESULT_IDLE_TIMEOUT : resultIdleTimeout);
@@ -61,13 +67,22 @@ public record LimitsConfig(Duration queryTimeout, Duration planningTimeout, long
    * when it is neither a size nor a percentage from 1 to 100.
    */
   public Optional<Long> maxQueryMemoryBytes() {
-    if (maxQueryMemory.endsWith("%")) {
-      String digits = maxQueryMemory.substring(0, maxQueryMemory.length() - 1).trim();
+    return bytes(maxQueryMemory);
+  }
+
+  /** {@link #maxCachedMemory} in bytes, as {@link #maxQueryMemoryBytes()}. */
+  public Optional<Long> maxCachedMemoryBytes() {
+    return bytes(maxCachedMemory);
+  }
+
+  private static Optional<Long> bytes(String size) {
+    if (size.endsWith("%")) {
+      String digits = size.substring(0, size.length() - 1).trim();
       if (!digits.matches("\\d{1,3}") || Integer.parseInt(digits) < 1 || Integer.parseInt(digits) > 100) {
         return Optional.empty();
       }
       return Optional.of(Runtime.getRuntime().maxMemory() / 100 * Integer.parseInt(digits));
     }
-    return Sizes.parse(maxQueryMemory);
+    return Sizes.parse(size);
   }
 }

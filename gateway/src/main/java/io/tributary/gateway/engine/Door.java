@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** How a caller reached the gateway. */
 public enum Door {
-  JDBC, FLIGHT;
+  JDBC, FLIGHT,
+  /** The gateway itself: the queries that build its materializations. */
+  GATEWAY;
 
   /** The name users see, in {@code tributary.queries} and metrics. */
   public String label() {

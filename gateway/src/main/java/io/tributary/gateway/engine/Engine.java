@@ -1,6 +1,7 @@
 package io.tributary.gateway.engine;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tributary.adapter.spi.ChangeFeed;
 import io.tributary.adapter.spi.DomainSource;
 import io.tributary.adapter.spi.Health;
 import io.tributary.adapter.spi.StatusTable;
@@ -14,17 +15,26 @@ import io.tributary.gateway.product.ProductCatalogTables;
 import io.tributary.gateway.product.ProductNamespace;
 import io.tributary.gateway.product.RejectedContractsTable;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.Driver;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
@@ -67,6 +77,7 @@ public final class Engine implements AutoCloseable {
   private final QueryLog log;
   private final AdminCommands commands;
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+  private volatile CachedResults cached = CachedResults.NONE;
   /** How often sessions are checked for having been idle past {@code limits.sessionIdleTimeout}. */
   private static final Duration SESSION_SWEEP = Duration.ofMinutes(1);
   /** The longest error message sent to a client, in characters. */
@@ -93,6 +104,7 @@ public final class Engine implements AutoCloseable {
     TableUsage usage = new TableUsage(this.sources.keySet());
     this.calcite = new Driver().withPrepareFactory(() -> new ObservedPrepare(plans -> {
       usage.record(plans);
+      QueryRun.current().ifPresent(run -> run.planned(plans));
       QueryRun.current().ifPresent(run -> run.reads(TableUsage.domainsRead(plans, this.sources.keySet())));
     }, limits.maxResultRows()));
     this.contracts = ContractChecks.start(products, this.sources, contractCheckInterval);
@@ -124,18 +136,73 @@ public final class Engine implements AutoCloseable {
    * open at once: past that a new one is refused, and no session is pushed out to make room.
    */
   public Session openSession(Caller caller) throws QueryException {
+    return open(caller, null);
+  }
+
+  private Session open(Caller caller, Consumer<Object> tap) throws QueryException {
     if (sessions.size() >= limits.maxSessions()) {
       throw new QueryException("too many sessions: " + sessions.size() + " are open (limits.maxSessions); close"
           + " unused connections, or raise the limit", QueryException.TOO_MANY_SESSIONS, null);
     }
     Session session;
     try {
-      session = new Session(caller, this, connect());
+      session = new Session(caller, this, connect(), tap);
     } catch (SQLException | RuntimeException e) {
       throw translate(e, "");
     }
     sessions.add(session);
     return session;
+  }
+
+  /**
+   * Runs {@code sql} for the gateway itself (a materialization's build), through the lifecycle,
+   * limits and log of any query, except {@code limits.maxResultRows}: once the statement is
+   * planned, {@code reader} is told what it reads and returns where each row goes, in the engine's
+   * own representation (an {@code Object[]}, or the value for one column); what it keeps bounds
+   * the read. Cancelled like any query, by id.
+   *
+   * @param purpose who runs it, as {@code tributary.queries} shows the user
+   * @throws QueryException as for a client's query
+   */
+  public void read(String purpose, String sql, Function<Planned, Consumer<Object>> reader) throws QueryException {
+    AtomicReference<Consumer<Object>> sink = new AtomicReference<>();
+    try (Session session = open(new Caller(purpose, Door.GATEWAY, "gateway"), row -> sink.get().accept(row));
+        Query query = session.prepare(sql, 0)) {
+      List<RelNode> plans = query.plan();
+      RelNode plan = plans.get(plans.size() - 1);
+      sink.set(reader.apply(new Planned(plan.getRowType(), RelOptUtil.findAllTables(plan))));
+      ResultSet rows = query.execute(statement -> { }, Optional.empty());
+      query.read(() -> {
+        while (rows.next()) {
+          // the sink takes each row as it is produced
+        }
+        return null;
+      });
+    }
+  }
+
+  /**
+   * A statement the gateway runs for itself, as planned.
+   *
+   * @param rowType its columns
+   * @param tables the tables its plan scans
+   */
+  public record Planned(RelDataType rowType, List<RelOptTable> tables) {}
+
+  /** Results kept by the gateway, which sessions read and planning may substitute; none until {@link #cacheWith}. */
+  CachedResults cached() {
+    return cached;
+  }
+
+  /** Serves {@code results} to every session opened from now on, and to the planning of every statement. */
+  public void cacheWith(CachedResults results) {
+    this.cached = results;
+  }
+
+  /** The change feed of a domain's store, if it offers one. */
+  public Optional<ChangeFeed> changes(String domain) {
+    DomainSource source = sources.get(domain);
+    return source == null ? Optional.empty() : source.changes();
   }
 
   /** The queries running and recently ended, as {@code tributary.queries} lists them. */
@@ -177,6 +244,10 @@ public final class Engine implements AutoCloseable {
     system.add(QueryWarnings.TABLE, warnings.table());
     TableKeys.TABLES.forEach(system::add);
     root.add(InformationSchema.NAME, informationSchema);
+    CachedResults results = cached;
+    // Not cached by Calcite: builds appear, and are dropped, while the session is open.
+    results.schema().ifPresent(schema -> root.add(CachedResults.SCHEMA, schema).setCacheEnabled(false));
+    results.tables().forEach(t -> system.add(t.name(), t.table()));
     warnings.open(connection);
     return connection;
   }

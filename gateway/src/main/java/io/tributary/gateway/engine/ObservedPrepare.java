@@ -2,19 +2,19 @@ package io.tributary.gateway.engine;
 
 import io.tributary.gateway.engine.dialect.DialectPrepare;
 import io.tributary.gateway.planner.PlannerMetadata;
-import io.tributary.gateway.product.ProductTable;
 import io.tributary.gateway.planner.PlannerProgram;
+import io.tributary.gateway.product.ProductTable;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelOptUtil;
-import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.Hook;
@@ -53,7 +53,8 @@ final class ObservedPrepare extends DialectPrepare {
   public <T> CalciteSignature<T> prepareSql(CalcitePrepare.Context context, CalcitePrepare.Query<T> query,
       Type elementType, long maxRowCount) {
     PlanCache cache = QueryRun.current().map(QueryRun::plans).orElse(null);
-    String key = query.sql == null ? null : maxRowCount + ":" + query.sql;
+    String offered = QueryRun.current().map(run -> run.substitutes().key()).orElse("");
+    String key = query.sql == null ? null : maxRowCount + ":" + offered + ":" + query.sql;
     List<RelNode> plans = new ArrayList<>();
     CalciteSignature<T> signature;
     try (Hook.Closeable refuseWrites = Hook.PARSE_TREE.addThread((Object[] parsed) -> refuseWrites((SqlNode) parsed[1]));
@@ -98,13 +99,16 @@ final class ObservedPrepare extends DialectPrepare {
     }
   }
 
-  /** The planners of a query stop at their next rule once the query is cancelled. */
+  /**
+   * The planners of a query stop at their next rule once the query is cancelled, and may read the
+   * materializations the query's session may use.
+   */
   @Override
   protected RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext,
       org.apache.calcite.plan.@Nullable Context externalContext, @Nullable RelOptCostFactory costFactory) {
     org.apache.calcite.plan.Context context = externalContext == null ? Contexts.of(prepareContext.config()) : externalContext;
     org.apache.calcite.plan.Context withCancel = QueryRun.current()
-        .map(run -> Contexts.chain(Contexts.of(new CancelFlag(run.plannerCancel())), context))
+        .map(run -> Contexts.chain(Contexts.of(new CancelFlag(run.plannerCancel()), run.substitutes()), context))
         .orElse(context);
     return super.createPlanner(prepareContext, withCancel, costFactory);
   }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.apache.calcite.rel.RelNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +58,11 @@ public final class Query implements AutoCloseable {
   /** The result's columns, known from planning. */
   public ResultSetMetaData columns() throws SQLException {
     return statement.getMetaData();
+  }
+
+  /** The plans of the latest run, once planned: for the gateway's own reads. */
+  synchronized List<RelNode> plan() {
+    return current == null ? planned.plan() : current.plan();
   }
 
   /** The parameters, one per {@code ?}. */

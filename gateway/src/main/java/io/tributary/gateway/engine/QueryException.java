@@ -25,6 +25,8 @@ public final class QueryException extends SQLException {
   public static final String OUT_OF_MEMORY = "53200";
   public static final String TOO_MANY_SESSIONS = "53300";
   public static final String SESSION_CLOSED = "08003";
+  /** PostgreSQL's invalid_parameter_value: a SET with a value the setting does not take. */
+  public static final String INVALID_PARAMETER = "22023";
 
   public QueryException(String message, String sqlState, Throwable cause) {
     super(message, sqlState, cause);

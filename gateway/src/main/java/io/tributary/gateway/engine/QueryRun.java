@@ -1,6 +1,7 @@
 package io.tributary.gateway.engine;
 
 import io.tributary.adapter.spi.QueryScope;
+import io.tributary.gateway.planner.Substitutes;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.apache.calcite.rel.RelNode;
 import org.slf4j.MDC;
 
 /**
@@ -66,6 +68,12 @@ final class QueryRun {
   private ScheduledFuture<?> deadline; // guarded by this
   private volatile PlanCache plans;
   private final QueryMemory memory;
+  /** Where the gateway's own reads take each row, in the engine's representation; null for a client's query. */
+  private volatile Consumer<Object> tap;
+  /** The plans of the statement, as planned (trimmed), once it is. */
+  private volatile List<RelNode> planned = List.of();
+  /** The materializations planning may answer the query from. */
+  private volatile Substitutes substitutes = Substitutes.NONE;
 
   QueryRun(String id, Caller caller, String sessionId, String sql, State state, Consumer<QueryRun> onEnd,
       ScheduledExecutorService clock, QueryMemory memory) {
@@ -109,6 +117,35 @@ final class QueryRun {
 
   void planWith(PlanCache cache) {
     plans = cache;
+  }
+
+  /** What planning may substitute for parts of the query. */
+  Substitutes substitutes() {
+    return substitutes;
+  }
+
+  void substituteWith(Substitutes substitutes) {
+    this.substitutes = substitutes;
+  }
+
+  /**
+   * Hands every row to {@code tap} as it is produced, for the gateway's own reads; such a query is
+   * bounded by what its reader keeps, not by {@code limits.maxResultRows}.
+   */
+  void tap(Consumer<Object> tap) {
+    this.tap = tap;
+  }
+
+  Consumer<Object> tap() {
+    return tap;
+  }
+
+  void planned(List<RelNode> plans) {
+    planned = List.copyOf(plans);
+  }
+
+  List<RelNode> plan() {
+    return planned;
   }
 
   AtomicBoolean plannerCancel() {
@@ -203,7 +240,7 @@ final class QueryRun {
     if ((rows & 1023) == 0) {
       lastReadNanos = System.nanoTime();
     }
-    if (++rows > maxRows) {
+    if (++rows > maxRows && tap == null) {
       throw new QueryAbortedException("the query returns more than " + maxRows
           + " rows (limits.maxResultRows); add a filter or a LIMIT, or raise the limit", QueryException.TOO_MANY_ROWS);
     }

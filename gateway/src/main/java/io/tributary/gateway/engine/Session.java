@@ -1,14 +1,17 @@
 package io.tributary.gateway.engine;
 
+import io.tributary.gateway.planner.Substitutes;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +36,30 @@ public final class Session implements AutoCloseable {
   private final Map<Integer, QueryRun> planning = new ConcurrentHashMap<>();
   private volatile long lastUsedNanos = System.nanoTime();
   private volatile boolean closed;
+  /** Whether statements may be answered from materializations; the gateway's own reads never are. */
+  private volatile boolean materializations;
+  /** The session's own bound on how stale a materialization that answers it may be, if any. */
+  private volatile Optional<Duration> maxStaleness = Optional.empty();
+  /** Where the gateway's own reads take their rows; null for a client's session. */
+  private final Consumer<Object> tap;
 
-  Session(Caller caller, Engine engine, Connection connection) throws SQLException {
+  Session(Caller caller, Engine engine, Connection connection, Consumer<Object> tap) throws SQLException {
     this.caller = caller;
     this.engine = engine;
     this.connection = connection;
     this.catalog = GatewayMetaData.connection(connection);
+    this.tap = tap;
+    this.materializations = tap == null;
+  }
+
+  /** Whether statements prepared from now on may be answered from materializations (on unless turned off). */
+  public void useMaterializations(boolean use) {
+    materializations = use && tap == null;
+  }
+
+  /** The staleness past which a materialization does not answer this session's statements; empty: each one's own bound. */
+  public void maxStaleness(Optional<Duration> bound) {
+    maxStaleness = bound;
   }
 
   public String id() {
@@ -67,6 +88,8 @@ public final class Session implements AutoCloseable {
         "planning the query took longer than " + DurationWords.of(planningTimeout) + " (limits.planningTimeout)",
         QueryException.CANCELLED)));
     planning.put(statementId, run);
+    run.tap(tap);
+    run.substituteWith(materializations ? engine.cached().substitutes(maxStaleness) : Substitutes.NONE);
     try (var working = run.enter()) {
       if (sql == null || sql.isBlank()) {
         throw new QueryException("the statement is empty; write a query such as SELECT 1", QueryException.SYNTAX_ERROR, null);
@@ -74,7 +97,7 @@ public final class Session implements AutoCloseable {
       LongNumbers.refuse(sql);
       refresh();
       run.planWith(plans);
-      String planned = engine.commands().run(sql).orElse(sql);
+      String planned = engine.commands().run(sql, this).orElse(sql);
       PreparedStatement statement = engine.warnings().prepared(connection, () -> connection.prepareStatement(planned),
           prepared -> statementId);
       run.planned();

@@ -1,5 +1,6 @@
 package io.tributary.gateway.engine;
 
+import java.util.function.Consumer;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.jdbc.CalcitePrepare.CalciteSignature;
 import org.apache.calcite.linq4j.AbstractEnumerable;
@@ -57,6 +58,10 @@ final class TrackedSignature<T> extends CalciteSignature<T> {
         boolean more = next();
         if (more) {
           run.row(maxRows);
+          Consumer<Object> tap = run.tap();
+          if (tap != null) {
+            tap.accept(rows.current());
+          }
         } else {
           run.throwIfCancelled();
           run.finished();

@@ -92,12 +92,15 @@ public final class PlannerProgram {
   /**
    * Calcite's cost-based phase, as its standard program runs it, with one more rule: an {@code ORDER
    * BY … LIMIT n} the stores cannot run becomes a top-N that keeps n rows (Calcite leaves it out of its
-   * defaults, and sorts every row, then takes n).
+   * defaults, and sorts every row, then takes n); and the statement's {@link Substitutes}, which it
+   * reads instead of the query they hold where that costs less.
    */
   private static RelNode costBased(RelOptPlanner planner, RelNode rel, RelTraitSet requiredOutputTraits,
       List<RelOptMaterialization> materializations, List<RelOptLattice> lattices) {
     planner.addRule(EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
     materializations.forEach(planner::addMaterialization);
+    Substitutes substitutes = planner.getContext().maybeUnwrap(Substitutes.class).orElse(Substitutes.NONE);
+    substitutes.forQuery(rel).forEach(planner::addMaterialization);
     lattices.forEach(planner::addLattice);
     planner.setRoot(rel);
     RelNode root = rel.getTraitSet().equals(requiredOutputTraits) ? rel : planner.changeTraits(rel, requiredOutputTraits);

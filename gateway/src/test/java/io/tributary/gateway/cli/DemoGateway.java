@@ -52,7 +52,7 @@ final class DemoGateway {
         Optional.of(Files.createTempDirectory("tributary-demo-journal")));
     GatewayConfig onFreePorts = new GatewayConfig(
         new ServerConfig("127.0.0.1", new DoorConfig(0), new FlightConfig(0), new DoorConfig(0)), demo.domains(),
-        catalog, demo.limits());
+        catalog, demo.limits(), demo.materializations());
     DemoMesh.seed(onFreePorts);
     return Gateway.start(onFreePorts, "conf/demo.yaml", adapters);
   }

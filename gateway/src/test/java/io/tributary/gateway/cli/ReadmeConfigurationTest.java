@@ -51,6 +51,8 @@ class ReadmeConfigurationTest {
         kafka: {topic: contracts, connection: {bootstrap.servers: "127.0.0.1:9092"}}
         openlineage: {file: lineage.jsonl}
       limits: {}
+      materializations:
+        - {name: cached, sql: "SELECT 1"}
       """;
   /** The least a configuration can be: one domain, with nothing it may leave out. */
   private static final String LEAST = """
