@@ -1,11 +1,14 @@
 package io.tributary.adapter.jdbc;
 
+import io.tributary.adapter.spi.ChangeFeed;
 import io.tributary.adapter.spi.DomainAdapter;
 import io.tributary.adapter.spi.DomainSource;
 import io.tributary.adapter.spi.DomainSpec;
 import io.tributary.adapter.spi.InvalidDomainSettingsException;
-import java.util.Map;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.calcite.adapter.jdbc.JdbcConvention;
@@ -88,6 +91,17 @@ public abstract class JdbcDomainAdapter implements DomainAdapter {
     return false;
   }
 
+  /**
+   * The store's committed changes, read with the domain's own login; none by default.
+   *
+   * @param url the URL handed to the driver ({@link #driverUrl})
+   * @param login the driver properties the domain's pool connects with: user, password, {@link #driverDefaults()}
+   */
+  protected Optional<ChangeFeed> changeFeed(String domain, String store, String url, Properties login,
+      StoreNamespace namespace) {
+    return Optional.empty();
+  }
+
   @Override
   public final DomainSource open(DomainSpec spec) {
     rejectUnknownSettings(spec);
@@ -107,7 +121,8 @@ public abstract class JdbcDomainAdapter implements DomainAdapter {
     JdbcConvention convention = new StoreConvention(dialect, expression, spec.name(), functions());
     PublishedJdbcSchema schema =
         new PublishedJdbcSchema(spec, store, dataSource, dialect, convention, namespace, rowCountEstimateSql());
-    return new JdbcDomainSource(spec.name(), store, schema, dataSource);
+    Optional<ChangeFeed> changes = changeFeed(spec.name(), store, driverUrl(url), login(spec), namespace);
+    return new JdbcDomainSource(spec.name(), store, schema, dataSource, changes);
   }
 
   private void rejectUnknownSettings(DomainSpec spec) {
@@ -142,6 +157,14 @@ public abstract class JdbcDomainAdapter implements DomainAdapter {
       dataSource.setDefaultAutoCommit(false);
     }
     return dataSource;
+  }
+
+  private Properties login(DomainSpec spec) {
+    Properties login = new Properties();
+    driverDefaults().forEach(login::setProperty);
+    spec.optional("user").ifPresent(user -> login.setProperty("user", user));
+    spec.optional("password").ifPresent(password -> login.setProperty("password", password));
+    return login;
   }
 
   private static int maxConnections(DomainSpec spec) {

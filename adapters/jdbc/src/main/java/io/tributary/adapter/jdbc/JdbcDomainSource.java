@@ -1,5 +1,6 @@
 package io.tributary.adapter.jdbc;
 
+import io.tributary.adapter.spi.ChangeFeed;
 import io.tributary.adapter.spi.DomainSource;
 import io.tributary.adapter.spi.Health;
 import java.sql.Connection;
@@ -22,12 +23,15 @@ final class JdbcDomainSource implements DomainSource {
   private final String store;
   private final PublishedJdbcSchema schema;
   private final BasicDataSource dataSource;
+  private final Optional<ChangeFeed> changes;
 
-  JdbcDomainSource(String domain, String store, PublishedJdbcSchema schema, BasicDataSource dataSource) {
+  JdbcDomainSource(String domain, String store, PublishedJdbcSchema schema, BasicDataSource dataSource,
+      Optional<ChangeFeed> changes) {
     this.domain = domain;
     this.store = store;
     this.schema = schema;
     this.dataSource = dataSource;
+    this.changes = changes;
   }
 
   @Override
@@ -43,6 +47,11 @@ final class JdbcDomainSource implements DomainSource {
   @Override
   public Optional<RelDataType> describe(String source, RelDataTypeFactory typeFactory) {
     return schema.describe(source, typeFactory);
+  }
+
+  @Override
+  public Optional<ChangeFeed> changes() {
+    return changes;
   }
 
   @Override
@@ -66,6 +75,15 @@ final class JdbcDomainSource implements DomainSource {
 
   @Override
   public void close() {
+    changes.ifPresent(feed -> {
+      if (feed instanceof AutoCloseable subscriptions) {
+        try {
+          subscriptions.close();
+        } catch (Exception e) {
+          LOG.warn("domain `{}`: stopping its change subscriptions failed: {}", domain, e.toString());
+        }
+      }
+    });
     try {
       dataSource.close();
     } catch (SQLException e) {

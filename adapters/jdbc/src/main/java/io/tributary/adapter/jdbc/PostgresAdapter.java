@@ -1,7 +1,11 @@
 package io.tributary.adapter.jdbc;
 
+import io.tributary.adapter.jdbc.replication.PostgresChangeFeed;
+import io.tributary.adapter.spi.ChangeFeed;
 import io.tributary.adapter.spi.DomainSpec;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import org.apache.calcite.sql.SqlDialect;
 
@@ -65,6 +69,12 @@ public final class PostgresAdapter extends JdbcDomainAdapter {
   protected Map<String, String> driverDefaults() {
     return Map.of("connectTimeout", "5", "defaultRowFetchSize", "1000",
         "ApplicationName", "tributary");
+  }
+
+  @Override
+  protected Optional<ChangeFeed> changeFeed(String domain, String store, String url, Properties login,
+      StoreNamespace namespace) {
+    return Optional.of(new PostgresChangeFeed(domain, store, url, login, namespace.schema()));
   }
 
   @Override

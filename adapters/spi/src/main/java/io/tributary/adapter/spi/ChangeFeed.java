@@ -23,8 +23,10 @@ public interface ChangeFeed {
    *     slot and publication, say) are recognisable as the gateway's and found again after a restart;
    *     lower-case letters, digits and {@code _}
    * @param storeTables the store's names of the tables to follow, as {@link DomainSource#storeTable} takes them
-   * @param resumeAfter a position a subscription reported before ({@link ChangePosition#position()}),
-   *     to resume after it where the store still holds it; empty to start from now
+   * @param resumeAfter a position a subscription reported before ({@link ChangePosition#position()}, of a
+   *     batch or of a {@link ChangeListener#caughtUp} report), to resume after it where the store still
+   *     holds it; empty to start from now: every transaction committed after {@code follow} returns is
+   *     delivered, and none before, whatever the store kept for an earlier subscription of this follower
    * @throws DomainUnavailableException when the store cannot be reached to set the subscription up
    * @throws DomainQueryException when the store refuses (e.g. the login may not replicate), with a
    *     message naming the domain and what to grant or configure
