@@ -79,6 +79,11 @@ final class Materialization {
     return unfollowed;
   }
 
+  /** The domains whose change feeds it follows, in name order. */
+  List<String> followed() {
+    return heard.keySet().stream().sorted().toList();
+  }
+
   long rowsSoFar() {
     return rowsSoFar.get();
   }

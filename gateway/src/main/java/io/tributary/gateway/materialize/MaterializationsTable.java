@@ -60,7 +60,8 @@ final class MaterializationsTable {
       return null;
     }
     List<String> parts = new ArrayList<>();
+    m.followed().forEach(d -> parts.add(d + ": followed"));
     m.unfollowed().forEach(d -> parts.add(d + ": no change feed, staleness counts from the build"));
-    return parts.isEmpty() ? "every source followed" : String.join("; ", parts);
+    return String.join("; ", parts);
   }
 }

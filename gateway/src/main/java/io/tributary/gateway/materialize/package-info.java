@@ -7,7 +7,8 @@
  * read commits a change its change feed reports. {@code tributary.materializations} shows them.
  *
  * <p>What is not built yet, and said so in {@code tributary.materializations.maintained}: changes
- * are not applied one by one (every change runs the query again), and the built-in stores offer
- * no change feed yet, so a materialization's staleness counts from the start of its build.
+ * are not applied one by one (every change runs the query again); of the built-in stores only
+ * PostgreSQL offers a change feed (logical replication), so over the others a materialization's
+ * staleness counts from the start of its build.
  */
 package io.tributary.gateway.materialize;
