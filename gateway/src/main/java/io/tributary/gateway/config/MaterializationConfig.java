@@ -27,11 +27,12 @@ public record MaterializationConfig(String name, String sql, Refresh refresh, Du
 
     @JsonCreator
     static Refresh of(String text) {
-      try {
-        return valueOf(text.trim().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("`" + text + "` is not a refresh mode; expected incremental or full", e);
+      for (Refresh refresh : values()) {
+        if (refresh.name().equalsIgnoreCase(text.trim())) {
+          return refresh;
+        }
       }
+      throw new IllegalArgumentException("`" + text + "` is not a refresh mode; expected incremental or full");
     }
 
     @Override

@@ -71,7 +71,7 @@ class CatalogConfigTest {
   void unknownKeysListTheKnownOnes() {
     assertFails("t.yaml: catalog.directroy: unknown key; expected one of: checkInterval, directory, journal, kafka, openlineage",
         "catalog: {directroy: x}\n");
-    assertFails("t.yaml: catalogue: unknown key; expected one of: catalog, domains, gateway, limits", "catalogue: {}\n");
+    assertFails("t.yaml: catalogue: unknown key; expected one of: catalog, domains, gateway, limits, materializations", "catalogue: {}\n");
   }
 
   @Test
