@@ -65,11 +65,14 @@ class CachedJoinsTest {
               SELECT o.id, o.status, o.total, o.ordered_on, c.country, c.name
               FROM orders.orders o JOIN customers.customers c ON o.customer_id = c.id
             maxStaleness: 1h
+          - name: customer_countries
+            sql: SELECT country, count(*) AS customers FROM customers.customers GROUP BY country
+            maxStaleness: 3s
         """.formatted(postgres.jdbcUrl("tributary_it_cached_crm"), postgres.user(), postgres.password(),
         mariadb.jdbcUrl("tributary_it_cached_shop"), mariadb.user(), mariadb.password()));
     try (Connection c = TestGateways.connect(gateway)) {
       Eventually.until(Duration.ofSeconds(60), () -> Rows.of(c,
-          "SELECT state FROM tributary.materializations ORDER BY name"), List.of("ready", "ready")::equals);
+          "SELECT state FROM tributary.materializations ORDER BY name"), List.of("ready", "ready", "ready")::equals);
     }
   }
 
@@ -84,7 +87,8 @@ class CachedJoinsTest {
       List<String> federated = Rows.of(c, "SELECT count(*) FROM orders.orders o JOIN customers.customers c"
           + " ON o.customer_id = c.id");
       assertEquals(federated, Rows.of(c, "SELECT row_count FROM tributary.materializations WHERE name = 'order_customers'"));
-      assertEquals(List.of("country_status | ready | full | true", "order_customers | ready | incremental | true"),
+      assertEquals(List.of("country_status | ready | full | true", "customer_countries | ready | incremental | true",
+          "order_customers | ready | incremental | true"),
           Rows.of(c, "SELECT name, state, refresh, memory_bytes > 0 FROM tributary.materializations ORDER BY name"));
       assertEquals(federated, Rows.of(c, "SELECT count(*) FROM materialized.order_customers"));
     }
@@ -137,6 +141,18 @@ class CachedJoinsTest {
       Eventually.until(Duration.ofSeconds(30), () -> Rows.of(c, query), List.of("Renamed " + before)::equals);
       assertTrue(String.join("\n", Rows.of(c, "EXPLAIN PLAN FOR " + query)).contains("order_customers"),
           "still answered from the cached join, rebuilt");
+    }
+  }
+
+  @Test
+  void aMaterializationWhoseSourcesAreAllFollowedStaysWithinItsBoundWhileNothingChanges() throws Exception {
+    String query = "SELECT country, count(*) FROM customers.customers GROUP BY country ORDER BY country";
+    try (Connection c = TestGateways.connect(gateway)) {
+      Thread.sleep(4_000); // past its maxStaleness of 3 s: only the store being heard keeps it usable
+      List<String> staleness = Rows.of(c, "SELECT staleness_ms < 3000 FROM tributary.materializations"
+          + " WHERE name = 'customer_countries'");
+      assertEquals(List.of("true"), staleness, "heard every second or so");
+      assertTrue(String.join("\n", Rows.of(c, "EXPLAIN PLAN FOR " + query)).contains("customer_countries"));
     }
   }
 

@@ -169,7 +169,7 @@ final class PostgresSubscription implements ChangeSubscription {
         .withSlotOption("publication_names", objects.name())
         .withStatusInterval(10, TimeUnit.SECONDS)
         .withStartPosition(resumeAfter);
-    try (PGReplicationStream stream = builder.start()) {
+    try (PGReplicationStream stream = builder.start(); WalEnd walEnd = new WalEnd(login)) {
       backoff = MIN_BACKOFF_MILLIS;
       long lastHeartbeat = System.nanoTime();
       long idlePoll = 1;
@@ -182,9 +182,12 @@ final class PostgresSubscription implements ChangeSubscription {
           continue;
         }
         if (!assembler.inTransaction()) {
-          reportHeard(stream.getLastReceiveLSN());
+          LogSequenceNumber received = stream.getLastReceiveLSN();
+          reportHeard(received);
+          walEnd.reached(received).ifPresent(listener::caughtUp);
           if (System.nanoTime() - lastHeartbeat > HEARTBEAT_NANOS) {
             stream.forceUpdateStatus(); // asks for a reply: the server answers with a keepalive
+            walEnd.probe();
             lastHeartbeat = System.nanoTime();
           }
         }

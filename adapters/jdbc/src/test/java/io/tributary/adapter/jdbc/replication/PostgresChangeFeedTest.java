@@ -217,6 +217,17 @@ class PostgresChangeFeedTest {
   }
 
   @Test
+  void anIdleStoreIsStillHeardEverySecondOrSo() throws Exception {
+    RecordingListener listener = new RecordingListener();
+    follow("idle", ORDERS, Optional.empty(), listener);
+    Instant start = Instant.now();
+    RecordingListener.Event first = listener.next(e -> e.kind().equals("caughtUp"), "a first report");
+    RecordingListener.Event second = listener.next(e -> e.kind().equals("caughtUp")
+        && e.position().heardAt().isAfter(first.position().heardAt().plusMillis(500)), "a later report");
+    assertTrue(second.position().heardAt().isBefore(start.plusSeconds(10)), second.toString());
+  }
+
+  @Test
   void aLostConnectionIsReportedAndTheFeedResumesAfterWhatItDelivered() throws Exception {
     RecordingListener listener = new RecordingListener();
     follow("reconnecting", ORDERS, Optional.empty(), listener);
