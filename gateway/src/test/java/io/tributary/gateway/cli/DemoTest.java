@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.catalog.contract.DataContract;
 import io.tributary.catalog.product.Product;
+import io.tributary.gateway.Eventually;
 import io.tributary.gateway.Gateway;
+import io.tributary.gateway.Rows;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +46,36 @@ class DemoTest {
       assertEquals(12, countries);
       assertEquals(DemoMesh.ORDERS, orders);
     }
+  }
+
+  @Test
+  void theOrdersPerCountryJoinIsAnsweredFromTheDemosCachedJoinAndFollowsNewOrders() throws Exception {
+    String query = "SELECT c.country, count(*) FROM orders.orders o JOIN customers.customers c"
+        + " ON o.customer_id = c.id GROUP BY c.country ORDER BY c.country";
+    try (Connection c = DemoGateway.connect()) {
+      Eventually.until(Duration.ofSeconds(30), () -> Rows.of(c, "SELECT state, sources FROM tributary.materializations"),
+          List.of("ready | customers: followed; orders: followed")::equals);
+      assertTrue(String.join("\n", Rows.of(c, "EXPLAIN PLAN FOR " + query)).contains("materialized, orders_by_country"));
+      long before = total(Rows.of(c, query));
+
+      try (Connection store = DriverManager.getConnection("jdbc:h2:mem:orders;DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE",
+          "sa", "");
+          Statement write = store.createStatement()) {
+        write.execute("INSERT INTO orders VALUES (" + (DemoMesh.ORDERS + 1) + ", 1, DATE '2025-01-01', 'placed', 9.99)");
+        try {
+          Eventually.until(Duration.ofSeconds(30), () -> total(Rows.of(c, query)), n -> n == before + 1);
+          assertTrue(String.join("\n", Rows.of(c, "EXPLAIN PLAN FOR " + query)).contains("orders_by_country"));
+        } finally {
+          // The demo is shared by the test classes; others count its orders.
+          write.execute("DELETE FROM orders WHERE id = " + (DemoMesh.ORDERS + 1));
+        }
+        Eventually.until(Duration.ofSeconds(30), () -> total(Rows.of(c, query)), n -> n == before);
+      }
+    }
+  }
+
+  private static long total(List<String> countryCounts) {
+    return countryCounts.stream().mapToLong(row -> Long.parseLong(row.substring(row.lastIndexOf(' ') + 1))).sum();
   }
 
   @Test

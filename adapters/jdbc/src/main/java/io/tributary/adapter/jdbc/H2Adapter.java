@@ -1,6 +1,10 @@
 package io.tributary.adapter.jdbc;
 
+import io.tributary.adapter.jdbc.h2.H2ChangeFeed;
+import io.tributary.adapter.spi.ChangeFeed;
 import io.tributary.adapter.spi.DomainSpec;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import org.apache.calcite.sql.SqlDialect;
 
@@ -40,6 +44,12 @@ public final class H2Adapter extends JdbcDomainAdapter {
   @Override
   protected StoreNamespace namespace(DomainSpec spec, String url) {
     return StoreNamespace.schema(spec.optional("schema").orElse("PUBLIC"));
+  }
+
+  @Override
+  protected Optional<ChangeFeed> changeFeed(String domain, String store, String url, Properties login,
+      StoreNamespace namespace) {
+    return H2ChangeFeed.of(domain, store, url, login, namespace.schema());
   }
 
   @Override
