@@ -42,6 +42,7 @@ public final class Gateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
   private final Engine engine;
+  private final Materializations materializations;
   private final ProductFeeds feeds;
   private final JdbcDoor jdbc;
   private final FlightDoor flight;
@@ -49,9 +50,10 @@ public final class Gateway implements AutoCloseable {
   private final DomainHealth health;
   private final Meters metrics;
 
-  private Gateway(Engine engine, ProductFeeds feeds, JdbcDoor jdbc, FlightDoor flight, HttpDoor http,
-      DomainHealth health, Meters metrics) {
+  private Gateway(Engine engine, Materializations materializations, ProductFeeds feeds, JdbcDoor jdbc,
+      FlightDoor flight, HttpDoor http, DomainHealth health, Meters metrics) {
     this.engine = engine;
+    this.materializations = materializations;
     this.feeds = feeds;
     this.jdbc = jdbc;
     this.flight = flight;
@@ -79,8 +81,8 @@ public final class Gateway implements AutoCloseable {
     String bind = config.gateway().bind();
     Deque<AutoCloseable> opened = new ArrayDeque<>(List.of(engine, metrics));
     try {
-      push(opened, Materializations.start(engine, config.materializations(), storeNames(config),
-          config.limits().maxCachedMemoryBytes().orElseThrow()));
+      Materializations materializations = push(opened, Materializations.start(engine, config.materializations(),
+          storeNames(config), config.limits().maxCachedMemoryBytes().orElseThrow()));
       DomainHealth health = push(opened, new DomainHealth(engine));
       ProductFeeds feeds = push(opened, ProductFeeds.start(config.catalog(), intake));
       JdbcDoor jdbc = push(opened, JdbcDoor.open(engine, bind, config.gateway().jdbc().port(), config.limits()));
@@ -96,7 +98,7 @@ public final class Gateway implements AutoCloseable {
       LOG.info("HTTP API listening on http://{}:{}/api/catalog; health on /health/live and /health/ready,"
           + " Prometheus metrics on /metrics", bind, http.port());
       reportDomains(health);
-      return new Gateway(engine, feeds, jdbc, flight, http, health, metrics);
+      return new Gateway(engine, materializations, feeds, jdbc, flight, http, health, metrics);
     } catch (SQLException | RuntimeException e) {
       closeAll(opened, e);
       throw e;
@@ -205,6 +207,7 @@ public final class Gateway implements AutoCloseable {
     jdbc.close();
     feeds.close();
     health.close();
+    materializations.close(); // before the engine closes the stores: it drops what it made in them
     engine.close();
     metrics.close();
   }

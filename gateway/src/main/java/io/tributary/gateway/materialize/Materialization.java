@@ -26,6 +26,8 @@ final class Materialization {
   private volatile State state = State.WAITING;
   private volatile String problem = "";
   private volatile Build served;
+  /** The table plans read it through, made at its first build. */
+  private volatile MaterializedView view;
   /** The tables its query reads, by qualified name, once it was planned. */
   private volatile List<List<String>> reads = List.of();
   private final AtomicLong rowsSoFar = new AtomicLong();
@@ -71,6 +73,11 @@ final class Materialization {
     return Optional.ofNullable(served);
   }
 
+  /** The table plans read it through; empty until its first build. */
+  Optional<MaterializedView> view() {
+    return Optional.ofNullable(view);
+  }
+
   List<List<String>> reads() {
     return reads;
   }
@@ -109,6 +116,9 @@ final class Materialization {
   synchronized void built(MaterializedTable table, List<List<String>> read, Instant now) {
     long number = served == null ? 1 : served.number() + 1;
     served = new Build(table, number, buildStarted, Duration.between(buildStarted, now));
+    if (view == null) {
+      view = new MaterializedView(this, table.rowType());
+    }
     reads = List.copyOf(read);
     covered = null;
     state = State.READY;

@@ -122,7 +122,11 @@ public final class Materializations implements CachedResults, AutoCloseable {
       @Override
       protected Map<String, Table> getTableMap() {
         Map<String, Table> tables = new TreeMap<>();
-        byName.values().forEach(m -> m.served().ifPresent(b -> tables.put(m.name(), b.table())));
+        byName.values().forEach(m -> {
+          if (m.served().isPresent()) {
+            m.view().ifPresent(view -> tables.put(m.name(), view));
+          }
+        });
         return tables;
       }
     });
@@ -290,7 +294,7 @@ public final class Materializations implements CachedResults, AutoCloseable {
         return;
       }
       try {
-        ChangeSubscription subscription = feed.get().follow("mv_" + m.name(), storeTables, Optional.empty(),
+        ChangeSubscription subscription = feed.get().follow("mv_" + m.name() + "_" + domain, storeTables, Optional.empty(),
             listener(m, domain));
         synchronized (subscriptions) {
           subscriptions.add(subscription);

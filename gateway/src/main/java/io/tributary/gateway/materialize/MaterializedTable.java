@@ -69,6 +69,10 @@ final class MaterializedTable extends AbstractTable implements ScannableTable {
     };
   }
 
+  RelDataType rowType() {
+    return rows.rowType();
+  }
+
   int rowCount() {
     return rows.size();
   }
