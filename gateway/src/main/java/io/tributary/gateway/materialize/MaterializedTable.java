@@ -1,44 +1,22 @@
 package io.tributary.gateway.materialize;
 
-import java.util.List;
-import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.rel.type.RelDataTypeImpl;
-import org.apache.calcite.rel.type.RelProtoDataType;
-import org.apache.calcite.schema.ScannableTable;
-import org.apache.calcite.schema.Statistic;
-import org.apache.calcite.schema.Statistics;
-import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
- * One build of a materialization, as a table the engine scans: {@code materialized.<name>}, and
- * what the planner substitutes for the query it holds. Immutable: a rebuild is a new table.
+ * One build of a materialization: its rows, scanned in the engine's representation. Immutable: a
+ * rebuild is a new one; {@link MaterializedView} is the table plans read it through.
  */
-final class MaterializedTable extends AbstractTable implements ScannableTable {
-  private final RelProtoDataType rowType;
+final class MaterializedTable {
   private final ColumnarRows rows;
 
   MaterializedTable(ColumnarRows rows) {
-    this.rowType = RelDataTypeImpl.proto(rows.rowType());
     this.rows = rows;
   }
 
-  @Override
-  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-    return rowType.apply(typeFactory);
-  }
-
-  @Override
-  public Statistic getStatistic() {
-    return Statistics.of(rows.size(), List.of());
-  }
-
-  @Override
-  public Enumerable<Object[]> scan(DataContext root) {
+  Enumerable<Object[]> scan() {
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {

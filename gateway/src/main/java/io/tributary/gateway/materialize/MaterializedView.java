@@ -43,6 +43,6 @@ final class MaterializedView extends AbstractTable implements ScannableTable {
     return materialization.served().orElseThrow(() -> new IllegalStateException("materialization `"
         + materialization.name() + "` is not built now (" + materialization.state().name().toLowerCase(Locale.ROOT)
         + (materialization.problem().isEmpty() ? "" : ": " + materialization.problem())
-        + "); prepare the statement again to run it federated")).table().scan(root);
+        + "); prepare the statement again to run it federated")).table().scan();
   }
 }
